@@ -1,0 +1,71 @@
+// deflate_roundtrip: real zlib on both ends (no mock). The body is cut into
+// several messages; each is compressed by one side's deflate_compressor and fed, in
+// pieces, to the other side's deflate_decompressor with the same agreed
+// parameters. Beyond "does not crash":
+//  - every message inflates back to exactly its input, across messages, with and
+//    without context takeover (RFC 7692 §7.2.1/§7.2.2);
+//  - the compressed form never ends in the 00 00 ff ff tail §7.2.1 removes
+//    (checked for non-empty output that zlib would end with a sync flush);
+//  - with no_context_takeover for the compressing side, a message compresses to
+//    the same octets whatever came before it (§7.1.1.1, §7.1.2.1).
+//
+// Prefix: [0] role and takeover bits, [1] window bits, [2] message split seed,
+// [3] chunk mode, [4] chunk seed.
+#include "common/fuzz_support.hpp"
+#include "wsc/deflate.hpp"
+
+namespace {
+using namespace wsc;
+using wsc_fuzz::hex;
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    wsc_fuzz::config_reader cr(data, size);
+    const std::uint8_t opts = cr.byte(), bits = cr.byte(), split = cr.byte(), mode = cr.byte(), seed = cr.byte();
+
+    const role sender = opts & 1 ? role::client : role::server;
+    const role receiver = sender == role::client ? role::server : role::client;
+    deflate_params p;
+    p.server_no_context_takeover = opts & 2;
+    p.client_no_context_takeover = opts & 4;
+    p.server_max_window_bits = static_cast<std::uint8_t>(8 + (bits & 7));
+    p.client_max_window_bits = static_cast<std::uint8_t>(8 + (bits >> 3 & 7));
+    const bool sender_resets = sender == role::server ? p.server_no_context_takeover : p.client_no_context_takeover;
+
+    deflate_compressor c(sender, p);
+    deflate_decompressor d(receiver, p, std::uint64_t{1} << 32);
+    wsc_fuzz::chunker cut(2 | (split & 1), split);  // message lengths
+    wsc_fuzz::chunker chunks(mode, seed);           // feeding the inflater
+
+    const auto in = wsc_fuzz::body_of(data, size);
+    std::size_t pos = 0;
+    int messages = 0;
+    while (pos < in.body_size || messages == 0) {
+        const std::size_t n = pos < in.body_size ? cut.next(in.body_size - pos) : 0;
+        const std::string_view msg(reinterpret_cast<const char*>(in.body + pos), n);
+        pos += n;
+        ++messages;
+
+        std::string z;
+        c.compress(msg, z);
+        if (z.size() >= 4) FUZZ_CHECK(z.substr(z.size() - 4) != std::string_view("\0\0\xff\xff", 4) || n == 0,
+                                      "compressed message keeps the sync-flush tail: %s", hex(z).c_str());
+        if (sender_resets && messages > 1) {
+            deflate_compressor fresh(sender, p);
+            std::string z2;
+            fresh.compress(msg, z2);
+            FUZZ_CHECK(z == z2, "no_context_takeover, yet the output depends on earlier messages");
+        }
+
+        std::string out;
+        const auto* zp = reinterpret_cast<const std::uint8_t*>(z.data());
+        wsc_fuzz::for_each_chunk(zp, z.size(), chunks, [&](const wsc_fuzz::piece_view& piece) {
+            const error e = d.feed(piece.data(), piece.size(), out);
+            FUZZ_CHECK(e == error::none, "inflating our own output failed: %s", name_of(e).data());
+        });
+        const error e = d.finish(out);
+        FUZZ_CHECK(e == error::none, "finishing our own output failed: %s", name_of(e).data());
+        FUZZ_CHECK(out == msg, "message %d (%zu octets) came back as %zu octets", messages, n, out.size());
+    }
+    return 0;
+}

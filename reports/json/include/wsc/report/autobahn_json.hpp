@@ -1,0 +1,45 @@
+// Autobahn|Testsuite-compatible JSON (catalogue.md §7): one `<agent>_case_<id>.json`
+// per case and an `index.json`, keys sorted, 3-space indent, so existing scripts
+// that parse Autobahn's reports read ours unchanged.
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "wsc/report/case_result.hpp"
+
+namespace wsc::report {
+
+// `<agent>_case_<id>.json` with Autobahn's sanitising rules (catalogue.md §7.1).
+std::string case_file_stem(const std::string& agent, const std::string& id);
+
+nlohmann::json to_autobahn_json(const case_result& r);
+case_result from_autobahn_json(const nlohmann::json& j);  // import (ours or Autobahn's)
+
+// Serialises as Autobahn does: sorted keys, 3-space indent.
+std::string dump_autobahn(const nlohmann::json& j);
+
+// Results on disk, written case by case: each case file is written to a temporary
+// name and renamed, then index.json is rewritten the same way, so a run killed at
+// any moment keeps every finished case and a readable index.
+class result_store {
+public:
+    explicit result_store(std::filesystem::path outdir);
+    // Reads existing index.json and case files (for --resume and report re-rendering).
+    void load_existing();
+    void add(const case_result& r);  // writes the case file and the index
+    bool has(const std::string& agent, const std::string& id) const;
+    const std::map<std::string, std::map<std::string, case_result>>& results() const { return results_; }
+    const std::filesystem::path& outdir() const { return outdir_; }
+
+private:
+    void write_index() const;
+    std::filesystem::path outdir_;
+    std::map<std::string, std::map<std::string, case_result>> results_;  // agent -> id -> result
+};
+
+}  // namespace wsc::report

@@ -1,0 +1,52 @@
+// `wsconform cases`: the catalogue, one case a line: id, RFC section, description.
+#include <array>
+#include <iostream>
+
+#include "args.hpp"
+#include "case_source.hpp"
+#include "commands.hpp"
+#include "exit_codes.hpp"
+
+namespace wsc::cli {
+
+namespace {
+
+constexpr std::array specs{
+    option_spec{"cases", 'c', "PATTERNS", "only these cases, e.g. 1.*,6.4.* (default *)"},
+    option_spec{"section", 0, "N", "only catalogue section N (e.g. 7)"},
+    option_spec{"catalogue", 0, "DIR", "case catalogue directory (default: the built-in one)"},
+    option_spec{"help", 'h', "", "show this help"},
+};
+
+}  // namespace
+
+int run_cases(std::span<const std::string> args) {
+    const auto a = parse_args(args, specs);
+    if (a.has("help")) {
+        std::cout << format_help("wsconform cases [--cases PATTERNS] [--section N]",
+                                 "Lists the case catalogue in tuple order: id, RFC section, one-line description.",
+                                 specs);
+        return exit_code::ok;
+    }
+    if (!a.positional().empty()) throw usage_error("unexpected argument '" + a.positional().front() + "'");
+    const std::vector<std::string> include =
+        a.has("cases") ? split_list(a.all("cases")) : std::vector<std::string>{"*"};
+    const auto source = case_source::load(a.get("catalogue"));
+    case_plan plan = source->select(include, {});
+    if (a.has("section")) {
+        // The section is the first tuple element: "7" keeps 7.x, not 70.x.
+        const std::string prefix = std::to_string(static_cast<int>(a.number("section", 0, 0, 1000))) + ".";
+        std::erase_if(plan, [&](const planned_case& c) { return c.id.rfind(prefix, 0) != 0; });
+    }
+    std::size_t id_width = 2;
+    for (const auto& c : plan) id_width = std::max(id_width, c.id.size());
+    for (const auto& c : plan) {
+        std::string id = c.id, section = source->rfc_section(c);
+        id.resize(id_width + 2, ' ');
+        section.resize(std::max<std::size_t>(section.size() + 2, 18), ' ');
+        std::cout << id << section << c.description << "\n";
+    }
+    return exit_code::ok;
+}
+
+}  // namespace wsc::cli

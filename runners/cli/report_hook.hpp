@@ -1,0 +1,14 @@
+// Called once a run's reports are on disk. Today it names index.json; the HTML
+// report (reports/, another owner) will be rendered from here.
+#pragma once
+
+#include <filesystem>
+#include <ostream>
+
+namespace wsc::cli {
+
+inline void report_written(const std::filesystem::path& outdir, std::ostream& out) {
+    out << "reports: " << (outdir / "index.json").string() << "\n";
+}
+
+}  // namespace wsc::cli

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Sets up (installs missing Debian/npm packages, builds) and runs every test: the
+# C++ suites through ctest, the Python runner's unittest suite, and the checks on
+# real third-party peers. Exit status is non-zero if anything failed.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$PWD
+build_dir=${BUILD_DIR:-build}
+
+./scripts/setup.sh
+[[ -x scripts/setup-peers.sh ]] && ./scripts/setup-peers.sh
+
+status=0
+ctest --test-dir "$build_dir" --output-on-failure -j"$(nproc)" --timeout 1800 ${CTEST_ARGS:-} || status=1
+
+if [[ -d runners/python ]]; then
+  (cd runners/python && WSCONFORM="$root/$build_dir/runners/cli/wsconform" python3 -m unittest discover -s tests -t . -v) || status=1
+fi
+exit $status
