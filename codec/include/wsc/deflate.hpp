@@ -70,7 +70,8 @@ error accept_deflate_response(const extension& answer, const std::vector<deflate
 // the 0x00 0x00 0xff 0xff tail and resets when no_context_takeover applies.
 class deflate_compressor {
 public:
-    deflate_compressor(role side, const deflate_params& params);
+    // level is zlib's 0..9 (-1 = zlib's default); fuzzers trade ratio for speed.
+    deflate_compressor(role side, const deflate_params& params, int level = -1);
     ~deflate_compressor();
     deflate_compressor(const deflate_compressor&) = delete;
     deflate_compressor& operator=(const deflate_compressor&) = delete;

@@ -1,0 +1,89 @@
+// RFC 7692 §7.1: reading and writing one permessage-deflate offer.
+#include <algorithm>
+
+#include "wsc/deflate.hpp"
+
+namespace wsc {
+namespace {
+
+constexpr std::string_view pmd = "permessage-deflate";
+
+// §7.1.2: window bits are a decimal 8..15 with no leading zero (RFC 7692 ABNF 1*DIGIT
+// limited to those values).
+bool parse_bits(const std::optional<std::string>& v, std::uint8_t& out) {
+    if (!v || v->empty() || v->size() > 2) return false;
+    if (v->size() == 2 && (*v)[0] != '1') return false;
+    int n = 0;
+    for (char c : *v) {
+        if (c < '0' || c > '9') return false;
+        n = n * 10 + (c - '0');
+    }
+    if (n < 8 || n > 15) return false;
+    out = static_cast<std::uint8_t>(n);
+    return true;
+}
+
+}  // namespace
+
+std::string format_offer(const deflate_offer& o) {
+    std::string s(pmd);
+    if (o.server_no_context_takeover) s += "; server_no_context_takeover";
+    if (o.client_no_context_takeover) s += "; client_no_context_takeover";
+    if (o.server_max_window_bits) s += "; server_max_window_bits=" + std::to_string(*o.server_max_window_bits);
+    if (o.client_max_window_bits) {
+        s += "; client_max_window_bits";
+        if (o.client_max_window_bits_value) s += "=" + std::to_string(*o.client_max_window_bits_value);
+    }
+    return s;
+}
+
+std::string format_offers(const std::vector<deflate_offer>& offers) {
+    std::string s;
+    for (const auto& o : offers) {
+        if (!s.empty()) s += ", ";
+        s += format_offer(o);
+    }
+    return s;
+}
+
+// "An extension negotiation offer ... MUST NOT include" a parameter twice, and
+// unknown parameters or bad values make the offer invalid (RFC 7692 §7.1).
+error parse_offer(const extension& ext, deflate_offer& out) {
+    out = deflate_offer{};
+    if (ext.name != pmd) return error::bad_extension_offer;
+    bool seen[4] = {false, false, false, false};
+    for (const auto& p : ext.params) {
+        int slot = p.name == "server_no_context_takeover"   ? 0
+                   : p.name == "client_no_context_takeover" ? 1
+                   : p.name == "server_max_window_bits"     ? 2
+                   : p.name == "client_max_window_bits"     ? 3
+                                                            : -1;
+        if (slot < 0 || seen[slot]) return error::bad_extension_offer;
+        seen[slot] = true;
+        std::uint8_t bits = 0;
+        switch (slot) {
+            case 0:
+                if (p.value) return error::bad_extension_offer;
+                out.server_no_context_takeover = true;
+                break;
+            case 1:
+                if (p.value) return error::bad_extension_offer;
+                out.client_no_context_takeover = true;
+                break;
+            case 2:
+                if (!parse_bits(p.value, bits)) return error::bad_extension_offer;
+                out.server_max_window_bits = bits;
+                break;
+            case 3:
+                out.client_max_window_bits = true;
+                if (p.value) {
+                    if (!parse_bits(p.value, bits)) return error::bad_extension_offer;
+                    out.client_max_window_bits_value = bits;
+                }
+                break;
+        }
+    }
+    return error::none;
+}
+
+}  // namespace wsc
