@@ -92,10 +92,13 @@ handshake_status client_handshake::validate() {
 
     // §4.1 (1): "If the status code received from the server is not 101, the client
     // handles the response per HTTP [RFC2616] procedures."
-    if (r.status != 101)
-        return reject(error::bad_status, "the response status is " + std::to_string(r.status) +
-                                             (r.reason.empty() ? "" : " " + quote(r.reason)) +
-                                             ", expected 101 (RFC 6455 §4.1 item 1)");
+    if (r.status != 101) {
+        // Built piecewise: GCC 12 reports a false -Wrestrict on `" " + string`.
+        std::string what = "the response status is " + std::to_string(r.status);
+        if (!r.reason.empty()) what.append(" ").append(quote(r.reason));
+        what += ", expected 101 (RFC 6455 §4.1 item 1)";
+        return reject(error::bad_status, std::move(what));
+    }
 
     // §4.1 (2): "If the response lacks an |Upgrade| header field or the |Upgrade|
     // header field contains a value that is not an ASCII case-insensitive match for
