@@ -18,18 +18,20 @@ TARGET_GBPS = 5.0       # unmask + validate on ASCII, GB/s
 def load(path):
     with open(path) as f:
         doc = json.load(f)
-    rates, errors = {}, {}
+    rates, errors, cvs = {}, {}, {}
     have_median = any(b.get("aggregate_name") == "median" for b in doc["benchmarks"])
     for b in doc["benchmarks"]:
         name = b.get("run_name", b["name"])
         if b.get("error_occurred"):
             errors[name] = b.get("error_message", "error")
             continue
+        if b.get("aggregate_name") == "cv":
+            cvs[name] = b["cpu_time"] * 100
         if have_median and b.get("aggregate_name") != "median":
             continue
         if "bytes_per_second" in b:
             rates[name] = b["bytes_per_second"] / 1e9
-    return doc.get("context", {}), rates, errors
+    return doc.get("context", {}), rates, errors, cvs
 
 
 def fmt(x):
@@ -45,12 +47,14 @@ def main(argv):
     paths = [a for a in argv if a != "--strict"]
     if len(paths) != 1:
         sys.exit("usage: ratio_table.py [--strict] codec_bench.json")
-    ctx, rates, errors = load(paths[0])
+    ctx, rates, errors, cvs = load(paths[0])
 
     print(f"host: {ctx.get('host_name', '?')}, {ctx.get('num_cpus', '?')} CPUs @ "
           f"{ctx.get('mhz_per_cpu', '?')} MHz, date {ctx.get('date', '?')}")
-    print("GB/s of payload (10^9 B/s, median); ratio = ours / Beast\n")
-    head = f"{'kind':<10} {'size':>6} | {'parser':>6} {'endpt':>6} {'beast':>6} | {'parser/beast':>12} {'endpt/beast':>11}"
+    print("GB/s of payload (10^9 B/s, median); ratio = ours / Beast;")
+    print("noise = largest coefficient of variation of the row's three timings\n")
+    head = (f"{'kind':<10} {'size':>6} | {'parser':>6} {'endpt':>6} {'beast':>6} | "
+            f"{'parser/beast':>12} {'endpt/beast':>11} | {'noise':>5}")
     print(head)
     print("-" * len(head))
     for kind in KINDS:
@@ -59,7 +63,9 @@ def main(argv):
             if p is None and e is None and b is None:
                 continue
             rp, re_ = ratio(p, b), ratio(e, b)
-            print(f"{kind:<10} {size:>6} | {fmt(p)} {fmt(e)} {fmt(b)} | {fmt(rp):>11}x {fmt(re_):>10}x")
+            noise = [cvs[n] for n in (f"{i}/{kind}/{size}" for i in ("parser", "endpoint", "beast")) if n in cvs]
+            shown = f"{max(noise):4.0f}%" if noise else "  n/a"
+            print(f"{kind:<10} {size:>6} | {fmt(p)} {fmt(e)} {fmt(b)} | {fmt(rp):>11}x {fmt(re_):>10}x | {shown}")
 
     print(f"\n{'ASCII microbenchmark':<22} {'64KiB':>7} {'16MiB':>7}  (GB/s)")
     for m in MICRO:

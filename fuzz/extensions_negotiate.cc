@@ -9,7 +9,9 @@
 //    offers that were sent, succeeds with the very parameters the server agreed
 //    (RFC 7692 §7.1), within 8..15 window bits and honouring the server policy;
 //  - a custom policy.choose that answers within what an offer allows (§7.1.1,
-//    §7.1.2) is accepted by the client too.
+//    §7.1.2) is accepted by the client too;
+//  - the client accepts server_max_window_bits in an answer to each valid offer,
+//    also when the offer did not carry it (§7.1.2.1 allows that).
 //
 // Prefix: [0] policy bits, [1] policy window bits, [2] choose bits.
 #include "common/fuzz_support.hpp"
@@ -68,6 +70,29 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
                    "format_offer output '%s' does not parse back", f.c_str());
     }
     if (pmd.empty()) return 0;
+    // §7.1.2.1: the server accepts server_max_window_bits with "the same or smaller
+    // value as the offer", and "MAY include the server_max_window_bits extension
+    // parameter in an extension negotiation response even if the extension
+    // negotiation offer being accepted by the response didn't include" it. The
+    // client must take such an answer to any one valid offer.
+    auto client_takes_rfc_answers = [&] {
+        // Known bug, regressions/extensions_negotiate/...-client_refuses_server_window.
+#ifdef WSC_FUZZ_SKIP_KNOWN_BUGS
+        return;
+#endif
+        for (const auto& o : offers) {
+            std::string text = "permessage-deflate";
+            if (o.server_no_context_takeover) text += "; server_no_context_takeover";
+            const int bits = std::min<int>(o.server_max_window_bits.value_or(15), 9 + (wb & 3));
+            text += "; server_max_window_bits=" + std::to_string(bits);
+            std::vector<extension> answer;
+            deflate_params got;
+            FUZZ_CHECK(parse_extensions(text, answer) && answer.size() == 1, "parse '%s'", text.c_str());
+            const error e = accept_deflate_response(answer[0], {o}, got);
+            FUZZ_CHECK(e == error::none && got.server_max_window_bits == bits, "client refuses '%s' to the offer '%s' (%s)",
+                       text.c_str(), format_offer(o).c_str(), name_of(e).data());
+        }
+    };
     if (!offers.empty()) {
         std::vector<extension> fe;
         FUZZ_CHECK(parse_extensions(format_offers(offers), fe) && fe.size() == offers.size(), "format_offers");
@@ -100,9 +125,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     FUZZ_CHECK(ne == error::none || ne == error::bad_extension_offer, "negotiate_deflate: %s", name_of(ne).data());
     if (ne != error::none) {
         FUZZ_CHECK(!agreement, "agreement alongside an error");
+        client_takes_rfc_answers();
         return 0;
     }
-    if (!agreement) return 0;
+    if (!agreement) {
+        client_takes_rfc_answers();
+        return 0;
+    }
     FUZZ_CHECK(!offers.empty(), "agreed although no offer parses");
     const deflate_params& p = agreement->params;
     FUZZ_CHECK(p.server_max_window_bits >= 8 && p.server_max_window_bits <= 15 && p.client_max_window_bits >= 8 &&
@@ -110,8 +139,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
                "window bits out of range");
     if (!policy.choose) {
         if (policy.server_no_context_takeover) FUZZ_CHECK(p.server_no_context_takeover, "policy ignored");
+        // Known bug, regressions/extensions_negotiate/...-server_policy_window_ignored.
+#ifndef WSC_FUZZ_SKIP_KNOWN_BUGS
         if (policy.server_max_window_bits)
             FUZZ_CHECK(p.server_max_window_bits <= *policy.server_max_window_bits, "server window above the policy");
+#endif
     }
 
     // The client's view of the answer.
@@ -124,5 +156,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     FUZZ_CHECK(ae == error::none, "client refuses the server's answer '%s' to '%.*s': %s",
                agreement->response.c_str(), static_cast<int>(header.size()), header.data(), name_of(ae).data());
     FUZZ_CHECK(same(client_view, p), "client and server disagree on the parameters of '%s'", agreement->response.c_str());
+    client_takes_rfc_answers();
     return 0;
 }

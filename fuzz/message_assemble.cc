@@ -119,7 +119,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     peer_cfg.random = fixed_random(7);
     peer_cfg.deflate = cfg.deflate;
     peer_cfg.auto_pong = false;
-    peer_cfg.checks.control_frames = cfg.checks.control_frames;  // see parse_output
+    // With checks off the endpoint is deliberately broken and echoes what it let
+    // through: over-long pings in its pongs (see parse_output) and close codes
+    // such as 0 or 1005 in its closing reply. The peer reads those as such.
+    peer_cfg.checks.control_frames = cfg.checks.control_frames;
+    peer_cfg.checks.close_codes = cfg.checks.close_codes;
     endpoint peer(peer_cfg);
 
     std::vector<event> seen;

@@ -63,9 +63,11 @@ error negotiate_deflate(const std::vector<extension>& offered, const deflate_ser
     std::vector<deflate_offer> offers;
     for (const auto& ext : offered) {
         if (ext.name != pmd) continue;  // other extensions are declined by not answering them
+        // §7: "A server MUST decline an extension negotiation offer for this
+        // extension if" it has unknown or repeated parameters or invalid values;
+        // declining one offer leaves the later ones to consider.
         deflate_offer o;
-        if (error e = parse_offer(ext, o); e != error::none) return e;
-        offers.push_back(o);
+        if (parse_offer(ext, o) == error::none) offers.push_back(o);
     }
     if (!policy.enabled || offers.empty()) return error::none;
 

@@ -66,9 +66,15 @@ TEST(DeflateServer, declines_a_window_of_8_it_cannot_compress_with_and_takes_the
     EXPECT_EQ(agreed->params.server_max_window_bits, 15);
 }
 
-TEST(DeflateServer, malformed_offer_is_an_error_and_disabled_policy_declines) {
+TEST(DeflateServer, malformed_offer_is_declined_and_disabled_policy_declines) {
     std::optional<deflate_agreement> agreed;
-    EXPECT_EQ(negotiate_deflate(exts("permessage-deflate; bogus"), {}, agreed), error::bad_extension_offer);
+    EXPECT_EQ(negotiate_deflate(exts("permessage-deflate; bogus"), {}, agreed), error::none);
+    EXPECT_FALSE(agreed);
+    ASSERT_EQ(negotiate_deflate(exts("permessage-deflate; bogus, permessage-deflate; server_no_context_takeover"), {},
+                                agreed),
+              error::none);
+    ASSERT_TRUE(agreed);
+    EXPECT_TRUE(agreed->params.server_no_context_takeover);
     deflate_server_policy off;
     off.enabled = false;
     EXPECT_EQ(negotiate_deflate(exts("permessage-deflate"), off, agreed), error::none);

@@ -347,11 +347,17 @@ TEST(server_handshake, extension_header_that_breaks_the_grammar_is_a_bad_offer) 
                    error::bad_extension_offer, 400, deflate_config());
 }
 
-TEST(server_handshake, malformed_permessage_deflate_offer_is_a_bad_offer) {
-    server_rejects(request_builder{}.set("Sec-WebSocket-Extensions", "permessage-deflate; server_max_window_bits=7").str(),
-                   error::bad_extension_offer, 400, deflate_config());
-    server_rejects(request_builder{}.set("Sec-WebSocket-Extensions", "permessage-deflate; no_such_param").str(),
-                   error::bad_extension_offer, 400, deflate_config());
+// RFC 7692 §7: a server MUST decline (not refuse the handshake over) an offer with
+// bad parameters; only a header that breaks the §9.1 grammar is a bad request.
+TEST(server_handshake, malformed_permessage_deflate_offer_is_declined) {
+    for (const char* offer : {"permessage-deflate; server_max_window_bits=7", "permessage-deflate; no_such_param"}) {
+        wsc::server_handshake hs(deflate_config());
+        ASSERT_EQ(hs.receive_data(request_builder{}.set("Sec-WebSocket-Extensions", offer).str()),
+                  wsc::handshake_status::accepted)
+            << offer;
+        EXPECT_FALSE(hs.deflate()) << offer;
+        EXPECT_EQ(hs.response().find("Sec-WebSocket-Extensions"), std::string::npos) << offer;
+    }
 }
 
 TEST(server_handshake, every_server_side_error_is_reachable) {

@@ -5,6 +5,11 @@
 //
 //   wsc_make_seeds <out-dir> [<cases-dir>]
 //
+// With <cases-dir> (the repository's cases/), it also reads
+// <cases-dir>/codec_tables/**/*.json (any "*_hex" wire bytes, "request" and
+// "response" heads, "extensions"/"offer" values) and the Autobahn catalogue in
+// <cases-dir>/autobahn/*.json (its send_* steps, as masked client frames).
+//
 // The prefix is kConfigSize octets read by FuzzedDataProvider from its end, so the
 // i-th configuration field lives at prefix[kConfigSize - 1 - i] (see
 // fuzz/common/fuzz_support.hpp); `with_config` writes it that way.
@@ -459,6 +464,106 @@ void walk_json(const nlohmann::json& j, const std::string& stem, int& count, boo
     }
 }
 
+// A payload spec of the Autobahn catalogue: {"text"}, {"hex"}, {"fill": {byte,
+// length}} or {"repeat": {text, length}}. Returns false when it is too big for a
+// seed (the fuzzer's max_len would cut it anyway).
+bool catalogue_payload(const nlohmann::json& p, std::string& out) {
+    out.clear();
+    if (p.is_null()) return true;
+    if (p.contains("text")) out = p["text"].get<std::string>();
+    else if (p.contains("hex")) out = from_hex(p["hex"].get<std::string>());
+    else if (p.contains("fill")) {
+        const std::size_t n = p["fill"].value("length", 0);
+        if (n > 2048) return false;
+        out.assign(n, static_cast<char>(p["fill"].value("byte", 0)));
+    } else if (p.contains("repeat")) {
+        const std::size_t n = p["repeat"].value("length", 0);
+        const std::string t = p["repeat"].value("text", std::string("x"));
+        if (n > 2048 || t.empty()) return false;
+        while (out.size() < n) out += t;
+        out.resize(n);
+    }
+    return true;
+}
+
+// The client octets of one catalogue case (cases/autobahn/*.json, format
+// wsconform-catalogue/1): its send_* steps as masked frames. Timing steps are
+// dropped; cases that negotiate compression are left to the deflate seeds.
+bool catalogue_bytes(const nlohmann::json& c, std::string& out) {
+    if (c.contains("compression")) return false;
+    std::string payload;
+    for (const auto& step : c.value("steps", nlohmann::json::array())) {
+        for (auto it = step.begin(); it != step.end(); ++it) {
+            const auto& v = it.value();
+            const std::string& k = it.key();
+            if (k == "send_frame") {
+                if (!catalogue_payload(v.value("payload", nlohmann::json()), payload)) return false;
+                out += frame(static_cast<std::uint8_t>(v.value("opcode", 1)), payload, true, v.value("fin", true),
+                             static_cast<std::uint8_t>(v.value("rsv", 0)));
+            } else if (k == "send_message") {
+                if (!catalogue_payload(v.value("payload", nlohmann::json()), payload)) return false;
+                const std::size_t size = std::max<std::size_t>(1, v.value("fragment_size", payload.size() + 1));
+                const auto op = static_cast<std::uint8_t>(v.value("opcode", 1));
+                std::size_t at = 0;
+                do {
+                    const std::size_t n = std::min(size, payload.size() - at);
+                    out += frame(at == 0 ? op : 0, std::string_view(payload).substr(at, n), true, at + n >= payload.size());
+                    at += n;
+                } while (at < payload.size());
+            } else if (k == "send_close") {
+                std::string body;
+                if (v.contains("code")) {
+                    if (!catalogue_payload(v.value("reason", nlohmann::json()), payload)) return false;
+                    body = close_body(static_cast<std::uint16_t>(v["code"].get<int>()), payload);
+                }
+                out += frame(8, body, true);
+            } else if (k == "send_close_raw") {
+                if (!catalogue_payload(v.value("payload", nlohmann::json()), payload)) return false;
+                out += frame(8, payload, true);
+            } else if (k == "send_stream_header") {
+                frame_spec s;
+                s.opcode = static_cast<std::uint8_t>(v.value("opcode", 1));
+                s.fin = v.value("fin", true);
+                s.mask = kKey;
+                wsc::write_header(out, s, v.value("length", 0));
+            } else if (k == "send_stream_piece") {
+                // Stream pieces continue the payload of the header above; masking
+                // restarts per piece here, which only changes the octets' values.
+                if (!catalogue_payload(v.value("payload", nlohmann::json()), payload)) return false;
+                std::string masked(payload);
+                wsc::apply_mask(reinterpret_cast<std::uint8_t*>(masked.data()), masked.size(), kKey);
+                out += masked;
+            }
+        }
+    }
+    return !out.empty() && out.size() <= 4096;
+}
+
+void catalogue_seeds(const fs::path& dir) {
+    if (!fs::is_directory(dir)) return;
+    std::vector<fs::path> files;
+    for (const auto& e : fs::directory_iterator(dir))
+        if (e.path().extension() == ".json") files.push_back(e.path());
+    std::sort(files.begin(), files.end());
+    int total = 0;
+    for (const auto& f : files) {
+        std::ifstream in(f);
+        const auto j = nlohmann::json::parse(in, nullptr, false);
+        if (j.is_discarded() || j.value("format", std::string()) != "wsconform-catalogue/1") continue;
+        for (const auto& c : j.value("cases", nlohmann::json::array())) {
+            std::string bytes;
+            if (!catalogue_bytes(c, bytes)) continue;
+            const std::string name = "ab_" + c.value("id", std::string("x"));
+            const auto mode = static_cast<std::uint8_t>(total % 4);
+            add("message_assemble", name, {0, 0, 0, 0, 0, mode, static_cast<std::uint8_t>(total)}, bytes);
+            add("differential_beast", name, {0, mode, static_cast<std::uint8_t>(total)}, bytes);
+            if (total % 3 == 0) add("frame_parse", name, {1, 0, 0, 0, mode, static_cast<std::uint8_t>(total)}, bytes);
+            ++total;
+        }
+    }
+    std::cerr << "make_seeds: " << total << " seeds from the Autobahn catalogue in " << dir << "\n";
+}
+
 void table_seeds(const fs::path& dir) {
     if (!fs::is_directory(dir)) return;
     std::vector<fs::path> files;
@@ -482,7 +587,7 @@ void table_seeds(const fs::path& dir) {
 
 int main(int argc, char** argv) {
     if (argc < 2) {
-        std::cerr << "usage: wsc_make_seeds <out-dir> [<cases/codec_tables dir>]\n";
+        std::cerr << "usage: wsc_make_seeds <out-dir> [<cases dir>]\n";
         return 2;
     }
     frame_parse_seeds();
@@ -493,7 +598,10 @@ int main(int argc, char** argv) {
     deflate_seeds();
     extensions_seeds();
     differential_seeds();
-    if (argc > 2) table_seeds(argv[2]);
+    if (argc > 2) {
+        table_seeds(fs::path(argv[2]) / "codec_tables");
+        catalogue_seeds(fs::path(argv[2]) / "autobahn");
+    }
 
     const fs::path out = argv[1];
     for (const auto& [target, files] : seeds) {

@@ -57,8 +57,9 @@ struct deflate_agreement {
     std::string response;  // the Sec-WebSocket-Extensions element to answer with
 };
 
-// Server side. Returns none and sets `out` when an offer is accepted, none and
-// leaves `out` empty when declined, or an error for a malformed offer.
+// Server side. Sets `out` when an offer is accepted and leaves it empty when all
+// are declined; malformed offers are declined (RFC 7692 §7), so it returns none
+// unless the policy itself fails.
 error negotiate_deflate(const std::vector<extension>& offered, const deflate_server_policy& policy,
                         std::optional<deflate_agreement>& out);
 // Client side: checks the server's answer against what was offered (RFC 7692 §7.1.1,

@@ -208,8 +208,13 @@ baseline updated(const result_set& results, const baseline& old, const pass_poli
     return b;
 }
 
-void print(const gate_result& g, std::ostream& out) {
+void print(const gate_result& g, std::ostream& out, std::size_t max_lines) {
+    std::size_t lines = 0, left_out = 0;
     const auto line = [&](const char* tag, const gate_finding& f) {
+        if (lines++ >= max_lines) {
+            ++left_out;
+            return;
+        }
         out << tag << " " << text::valid_utf8(f.agent) << " " << text::valid_utf8(f.id) << ": ";
         if (!f.behavior.empty()) out << f.behavior << " / " << f.behavior_close << " - ";
         out << f.why;
@@ -221,6 +226,7 @@ void print(const gate_result& g, std::ostream& out) {
     for (const auto& f : g.regressions) line("REGRESSION", f);
     for (const auto& f : g.improvements) line("IMPROVED  ", f);
     for (const auto& f : g.not_run) line("NOT RUN   ", f);
+    if (left_out) out << "... and " << left_out << " more (see the HTML or JUnit report)\n";
     out << "gate: " << g.checked << " results, " << g.passed << " pass, " << g.accepted << " accepted by the baseline, "
         << g.regressions.size() << " regression" << (g.regressions.size() == 1 ? "" : "s") << ", "
         << g.improvements.size() << " improvement" << (g.improvements.size() == 1 ? "" : "s")

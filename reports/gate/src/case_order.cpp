@@ -68,11 +68,33 @@ std::string section_title(std::string_view section) {
         {"10", "Misc"},
         {"12", "WebSocket Compression (different payloads)"},
         {"13", "WebSocket Compression (different parameters)"},
-        {"h", "Opening Handshake"},
+        {"0", "Opening Handshake"},
     }};
     for (const auto& [k, v] : titles)
         if (k == section) return std::string(v);
     return {};
+}
+
+std::optional<rfc_ref> parse_rfc_label(std::string_view label) {
+    // "RFC 6455 §5.5.1" (the catalogue's form); the section sign is two bytes in UTF-8.
+    if (label.rfind("RFC ", 0) != 0) return std::nullopt;
+    label.remove_prefix(4);
+    std::string rfc = "rfc";
+    while (!label.empty() && label.front() >= '0' && label.front() <= '9') {
+        rfc += label.front();
+        label.remove_prefix(1);
+    }
+    if (rfc.size() == 3) return std::nullopt;
+    while (!label.empty() && (label.front() == ' ' || label.front() == '\xC2' || label.front() == '\xA7'))
+        label.remove_prefix(1);
+    std::string section;
+    while (!label.empty() && ((label.front() >= '0' && label.front() <= '9') || label.front() == '.')) {
+        section += label.front();
+        label.remove_prefix(1);
+    }
+    while (!section.empty() && section.back() == '.') section.pop_back();
+    if (section.empty()) return std::nullopt;
+    return rfc_ref{rfc, section};
 }
 
 std::string rfc_ref::url() const { return "https://www.rfc-editor.org/rfc/" + rfc + "#section-" + section; }
@@ -96,7 +118,7 @@ rfc_ref default_rfc_ref(std::string_view id) {
     if (sec == "10") return {"rfc6455", "5.4"};
     if (sec == "12") return {"rfc7692", "7.2"};
     if (sec == "13") return {"rfc7692", "7.1"};
-    if (sec == "h") return {"rfc6455", "4.2.1"};
+    if (sec == "0") return {"rfc6455", "4.2.1"};
     return {"rfc6455", "5"};
 }
 

@@ -7,9 +7,11 @@ namespace wsc::report {
 
 namespace {
 
-constexpr std::array<std::string_view, 6> main_verdicts{behavior::ok,           behavior::non_strict,
-                                                        behavior::informational, behavior::unimplemented,
-                                                        "NO_CLOSE",             behavior::failed};
+// Best first (docs/exit-codes.md): an INFORMATIONAL case has no wrong answer, so
+// it ranks above NON-STRICT.
+constexpr std::array<std::string_view, 6> main_verdicts{behavior::ok,         behavior::informational,
+                                                        behavior::non_strict, behavior::unimplemented,
+                                                        "NO_CLOSE",           behavior::failed};
 constexpr std::array<std::string_view, 6> close_verdicts{behavior::ok,           behavior::informational,
                                                          behavior::failed_by_client, behavior::wrong_code,
                                                          behavior::unclean,       behavior::failed};

@@ -69,7 +69,8 @@ gate_result compare(const result_set& results, const baseline& accepted, const p
 // this run did not cover are kept, so updating from one shard loses nothing.
 baseline updated(const result_set& results, const baseline& old, const pass_policy& policy);
 
-// Human-readable: one line per regression, then improvements, then a total line.
-void print(const gate_result& g, std::ostream& out);
+// Human-readable: one line per regression, then improvements and baseline entries
+// not run (at most `max_lines` finding lines in all), then a total line.
+void print(const gate_result& g, std::ostream& out, std::size_t max_lines = static_cast<std::size_t>(-1));
 
 }  // namespace wsc::report

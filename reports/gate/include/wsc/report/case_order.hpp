@@ -2,6 +2,7 @@
 // 7.9), not as strings the way index.json keys do.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -31,5 +32,7 @@ struct rfc_ref {
     std::string url() const;  // https://www.rfc-editor.org/rfc/rfc6455#section-5.5.1
 };
 rfc_ref default_rfc_ref(std::string_view id);
+// "RFC 6455 §5.5.1" (the catalogue's `rfc` field) -> {"rfc6455", "5.5.1"}.
+std::optional<rfc_ref> parse_rfc_label(std::string_view label);
 
 }  // namespace wsc::report

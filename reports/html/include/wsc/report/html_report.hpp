@@ -19,8 +19,9 @@
 
 namespace wsc::report::html {
 
-// What the catalogue knows about a case; results carry their own description and
-// expectation, this fills the gaps (and gives the exact RFC section).
+// What the catalogue knows about a case. When given, its texts are shown rather
+// than the results' own (imported reports carry another tool's wording), and its
+// RFC section rather than the category default.
 struct case_info {
     std::string description, expectation;
     std::string rfc;          // "rfc6455" or "rfc7692"

@@ -1,0 +1,51 @@
+// The CLI-facing side of the reports: `wsconform report ...` and what a run does
+// after its JSON is on disk (HTML, JUnit, baseline gate). runners/cli calls these;
+// the options are parsed there (see ci/README.md for the lines that wire them).
+#pragma once
+
+#include <filesystem>
+#include <iosfwd>
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "wsc/report/html_report.hpp"
+#include "wsc/report/result_set.hpp"
+
+namespace wsc::report {
+
+// `wsconform report ...` (arguments after "report"); returns an exit code
+// (docs/exit-codes.md):
+//   report OUTDIR [--junit FILE] [--baseline FILE] [--update-baseline]
+//                 [--pass-policy P] [--compare DIR] [--title T] [--no-html]
+//   report merge DIR... -o OUTDIR [same options as above]
+//   report compare BEFORE AFTER [--html OUTDIR]
+int run_report_command(std::span<const std::string> args);
+// `lookup` fills case texts and RFC sections from the catalogue (catalogue_lookup.hpp).
+int run_report_command(std::span<const std::string> args, std::ostream& out, std::ostream& err,
+                       const html::case_info_lookup& lookup = {});
+
+// What `--junit`, `--baseline`, `--update-baseline` and `--pass-policy` ask of the
+// end of a run (or of `wsconform report`).
+struct ci_options {
+    std::optional<std::filesystem::path> junit;
+    std::optional<std::filesystem::path> baseline;
+    bool update_baseline = false;
+    std::optional<std::string> pass_policy;  // pass_policy::parse syntax
+    bool html = true;                       // write OUTDIR/index.html
+    std::optional<std::filesystem::path> compare_with;  // result dir (ours or Autobahn's)
+    std::string title;                                   // empty: the default
+    html::case_info_lookup lookup;                       // from wsc_catalogue, when linked
+    std::vector<std::string> case_ids;                   // the run's selection (for Missing)
+};
+
+// Writes index.html (and the JUnit file), then applies the baseline: prints the
+// regressions and returns 1 if there are any, 0 otherwise; with --update-baseline
+// writes the baseline instead and returns 0. Returns 2 (and says why on `err`)
+// for an unreadable baseline or a bad pass policy. Without --baseline, every case
+// that fails the pass policy is a regression (an empty baseline).
+int finish_run(const result_set& results, const std::filesystem::path& outdir, const ci_options& opts,
+               std::ostream& out, std::ostream& err);
+
+}  // namespace wsc::report
