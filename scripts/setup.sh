@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 
 packages=(cmake g++ clang make pkg-config libboost-dev libboost-system-dev nlohmann-json3-dev
           libgtest-dev libgmock-dev libbenchmark-dev zlib1g-dev libssl-dev python3
-          libclang-rt-14-dev llvm zip)
+          libclang-rt-14-dev llvm zip ${EXTRA_PACKAGES:-})
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -7,7 +7,9 @@ cd "$(dirname "$0")/.."
 root=$PWD
 build_dir=${BUILD_DIR:-build}
 
-./scripts/setup.sh
+# Beyond the build: Chromium renders the HTML report in a browser test, Python's
+# websockets and YAML serve the CI-example and peer tests.
+EXTRA_PACKAGES="chromium python3-websockets python3-yaml ${EXTRA_PACKAGES:-}" ./scripts/setup.sh
 [[ -x scripts/setup-peers.sh ]] && ./scripts/setup-peers.sh
 
 status=0
