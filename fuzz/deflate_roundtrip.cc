@@ -33,9 +33,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const bool sender_resets = sender == role::server ? p.server_no_context_takeover : p.client_no_context_takeover;
 
     deflate_compressor c(sender, p);
-    // Messages are at most 300 octets (below). A limit near the message size keeps
-    // the decompressor's output buffer small: it grows by min(64 KiB, limit + 1)
-    // per call, which with one-octet pieces would dominate the run time.
+    // Messages are at most 300 octets (below); a limit near that keeps the
+    // decompressor's buffers small and the run fast with one-octet pieces.
     deflate_decompressor d(receiver, p, 4096);
     wsc_fuzz::chunker cut(3, split);                // message lengths: 1..300 octets
     wsc_fuzz::chunker chunks(mode, seed);           // feeding the inflater

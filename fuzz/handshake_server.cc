@@ -91,6 +91,7 @@ WSC_FUZZ_NO_COVERAGE void check_accepted(const server_handshake& hs, const serve
                        p.client_max_window_bits <= 15,
                    "window bits out of range");
         if (cfg.deflate.server_no_context_takeover) FUZZ_CHECK(p.server_no_context_takeover, "policy ignored");
+        // regressions/handshake_server/...-server_policy_window_ignored
         if (cfg.deflate.server_max_window_bits)
             FUZZ_CHECK(p.server_max_window_bits <= *cfg.deflate.server_max_window_bits, "server window above policy");
     } else {

@@ -1,6 +1,5 @@
 // RFC 7692 §7.1: reading and writing one permessage-deflate offer.
-#include <algorithm>
-
+#include "http_text.hpp"
 #include "wsc/deflate.hpp"
 
 namespace wsc {
@@ -8,8 +7,8 @@ namespace {
 
 constexpr std::string_view pmd = "permessage-deflate";
 
-// §7.1.2: window bits are a decimal 8..15 with no leading zero (RFC 7692 ABNF 1*DIGIT
-// limited to those values).
+// §7.1.2.1/§7.1.2.2: "a decimal integer value without leading zeroes between 8 to
+// 15, inclusive".
 bool parse_bits(const std::optional<std::string>& v, std::uint8_t& out) {
     if (!v || v->empty() || v->size() > 2) return false;
     if (v->size() == 2 && (*v)[0] != '1') return false;
@@ -46,13 +45,22 @@ std::string format_offers(const std::vector<deflate_offer>& offers) {
     return s;
 }
 
-// "An extension negotiation offer ... MUST NOT include" a parameter twice, and
-// unknown parameters or bad values make the offer invalid (RFC 7692 §7.1).
+// §7: a server MUST decline an offer that "contains an extension parameter not
+// defined for use in an offer", "contains an extension parameter with an invalid
+// value" or "contains multiple extension parameters with the same name"; a client
+// MUST fail the connection on a response with the same faults. Both roles read an
+// element here and tell the fault apart from a valid element.
 error parse_offer(const extension& ext, deflate_offer& out) {
     out = deflate_offer{};
     if (ext.name != pmd) return error::bad_extension_offer;
     bool seen[4] = {false, false, false, false};
     for (const auto& p : ext.params) {
+        // RFC 6455 §9.1: "When using the quoted-string syntax variant, the value
+        // after quoted-string unescaping MUST conform to the 'token' ABNF." So
+        // server_max_window_bits="10" is 10 but "1 0" is invalid. Enforced here
+        // rather than in parse_extensions, so that an odd value in an extension we
+        // would decline anyway cannot fail a handshake.
+        if (p.value && !http_text::is_token(*p.value)) return error::bad_extension_offer;
         int slot = p.name == "server_no_context_takeover"   ? 0
                    : p.name == "client_no_context_takeover" ? 1
                    : p.name == "server_max_window_bits"     ? 2

@@ -7,7 +7,7 @@
 #include <vector>
 
 namespace wsc::catalogue {
-struct test_case;
+struct Case;
 }
 
 namespace wsc::cli {
@@ -16,7 +16,7 @@ struct planned_case {
     std::string id;                          // "6.4.3"
     int position = 0;                        // Autobahn's global position (1..517)
     std::string description;                 // one line, HTML removed
-    const catalogue::test_case* tc = nullptr;  // owned by the loaded catalogue
+    const catalogue::Case* tc = nullptr;     // owned by the loaded catalogue
 };
 
 using case_plan = std::vector<planned_case>;

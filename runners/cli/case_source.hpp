@@ -1,6 +1,6 @@
-// Everything the command line asks of the case catalogue (cases/, another owner),
-// behind one small interface: load it, select cases by Autobahn patterns in tuple
-// order, and read fuzzingclient.json / fuzzingserver.json spec files.
+// Everything the command line asks of the case catalogue (cases/catalogue, another
+// owner), in one place: load it, select cases for the role under test in tuple
+// order, and read spec files with errors that name file, key and problem.
 #pragma once
 
 #include <filesystem>
@@ -13,59 +13,48 @@
 #include <nlohmann/json.hpp>
 
 #include "case_plan.hpp"
+#include "wsc/catalogue/catalogue.hpp"
+#include "wsc/catalogue/spec_file.hpp"
 #include "wsc/engine/session.hpp"
 
 namespace wsc::cli {
 
-// A spec-file problem: the message names the file, the key and what is wrong.
+// A spec-file problem; what() reads "FILE: KEY: PROBLEM".
 struct spec_error : std::runtime_error {
     using std::runtime_error::runtime_error;
 };
 
 class case_source {
 public:
-    // `dir` (--catalogue), else $WSCONFORM_CATALOGUE, else the catalogue this build
-    // was configured with. Throws std::runtime_error naming the directory.
+    // `dir` (--catalogue), else the catalogue's default ($WSC_CATALOGUE_DIR or the
+    // source tree). Throws spec_error naming the file, key and problem.
     static std::shared_ptr<const case_source> load(const std::optional<std::string>& dir);
-    virtual ~case_source() = default;
 
-    // catalogue.md §6.1 patterns ('*' wildcard, matched from the start);
-    // throws usage_error for an id that does not exist.
-    virtual case_plan select(const std::vector<std::string>& include,
-                             const std::vector<std::string>& exclude) const = 0;
-    // The RFC section a case checks, for `wsconform cases`.
-    virtual std::string rfc_section(const planned_case& c) const = 0;
+    // catalogue.md §6.1 patterns, tuple order, only cases that apply to the
+    // implementation's role. Our handshake section (0.x) joins only when a pattern
+    // names it ("0.*"), so "*" numbers cases exactly as Autobahn does. Throws
+    // usage_error for an unknown literal id.
+    case_plan select(const std::vector<std::string>& include, const std::vector<std::string>& exclude,
+                     catalogue::Role under_test) const;
+    // Every case of the catalogue, for listings.
+    case_plan all() const;
+
+    const catalogue::Catalogue& catalogue() const noexcept { return cat_; }
+
+private:
+    explicit case_source(catalogue::Catalogue c) : cat_(std::move(c)) {}
+    catalogue::Catalogue cat_;
 };
 
-struct server_entry {
-    std::string url;
-    std::string agent;
-    std::optional<std::string> origin;
-    std::string hostname;  // TLS SNI and name check
-    nlohmann::json options = nlohmann::json::object();
-};
-
-struct fuzzing_spec {
-    std::filesystem::path file;
-    std::vector<server_entry> servers;  // client spec
-    std::string url;                    // server spec
-    std::string cert, key;              // server spec, for wss
-    std::vector<std::string> cases{"*"}, exclude_cases;
-    nlohmann::json exclude_agent_cases = nlohmann::json::object();
-    std::optional<std::string> outdir;
-    nlohmann::json options = nlohmann::json::object();
-};
-
-enum class spec_kind { client, server };
-// Throws spec_error ("FILE: key 'servers': must be a list of objects").
-fuzzing_spec read_spec(const std::filesystem::path& file, spec_kind kind);
+// Reads fuzzingclient.json / fuzzingserver.json; catalogue::CatalogueError becomes spec_error.
+catalogue::Spec read_spec(const std::filesystem::path& file, catalogue::SpecMode mode);
 
 // exclude-agent-cases: both sides fully anchored, '*' a wildcard (catalogue.md §6.1).
-agent_exclusion make_agent_exclusion(const nlohmann::json& exclude_agent_cases);
+agent_exclusion make_agent_exclusion(const catalogue::ExcludeAgentCases& rules);
 
 // Engine timeouts from spec `options` (openHandshakeTimeout, closeHandshakeTimeout,
-// serverConnectionDropTimeout); other options are accepted and ignored. `where`
-// prefixes errors ("spec.json: options").
+// serverConnectionDropTimeout, in seconds); other options are Autobahn protocol
+// options we accept and ignore. `where` starts error messages ("spec.json: options").
 engine::timeouts apply_timeout_options(engine::timeouts base, const nlohmann::json& options,
                                        const std::string& where);
 

@@ -1,4 +1,5 @@
 // `wsconform cases`: the catalogue, one case a line: id, RFC section, description.
+#include <algorithm>
 #include <array>
 #include <iostream>
 
@@ -6,6 +7,8 @@
 #include "case_source.hpp"
 #include "commands.hpp"
 #include "exit_codes.hpp"
+#include "wsc/catalogue/case.hpp"
+#include "wsc/catalogue/select.hpp"
 
 namespace wsc::cli {
 
@@ -32,20 +35,21 @@ int run_cases(std::span<const std::string> args) {
     const std::vector<std::string> include =
         a.has("cases") ? split_list(a.all("cases")) : std::vector<std::string>{"*"};
     const auto source = case_source::load(a.get("catalogue"));
-    case_plan plan = source->select(include, {});
+    // The listing is about the catalogue: every role, our handshake section included.
+    case_plan plan = source->all();
+    std::erase_if(plan, [&](const planned_case& c) {
+        return std::none_of(include.begin(), include.end(),
+                            [&](const std::string& p) {
+                                return p.find('*') != std::string::npos ? catalogue::prefix_pattern_matches(p, c.id)
+                                                                        : p == c.id;
+                            });
+    });
     if (a.has("section")) {
         // The section is the first tuple element: "7" keeps 7.x, not 70.x.
         const std::string prefix = std::to_string(static_cast<int>(a.number("section", 0, 0, 1000))) + ".";
         std::erase_if(plan, [&](const planned_case& c) { return c.id.rfind(prefix, 0) != 0; });
     }
-    std::size_t id_width = 2;
-    for (const auto& c : plan) id_width = std::max(id_width, c.id.size());
-    for (const auto& c : plan) {
-        std::string id = c.id, section = source->rfc_section(c);
-        id.resize(id_width + 2, ' ');
-        section.resize(std::max<std::size_t>(section.size() + 2, 18), ' ');
-        std::cout << id << section << c.description << "\n";
-    }
+    for (const auto& c : plan) std::cout << catalogue::listing_line(*c.tc) << "\n";
     return exit_code::ok;
 }
 

@@ -51,12 +51,19 @@ int run_fuzzing_client(std::span<const std::string> args) {
     }
     if (a.positional().size() > 1) throw usage_error("give at most one server URL");
 
-    fuzzing_spec spec;
-    if (auto file = a.get("spec")) spec = read_spec(*file, spec_kind::client);
+    catalogue::Spec spec;
+    spec.mode = catalogue::SpecMode::fuzzing_client;
+    spec.cases = {"*"};
+    spec.outdir = catalogue::default_outdir(spec.mode);
+    std::string spec_file;
+    if (auto file = a.get("spec")) {
+        spec = read_spec(*file, catalogue::SpecMode::fuzzing_client);
+        spec_file = *file;
+    }
     if (spec.servers.empty()) {
         // catalogue.md §5: the command-line URL is used when the spec lists no server.
         if (a.positional().empty()) throw usage_error("no server to test: give a URL or a spec with servers");
-        server_entry e;
+        catalogue::SpecServer e;
         e.url = a.positional().front();
         spec.servers.push_back(e);
     } else if (!a.positional().empty()) {
@@ -64,29 +71,32 @@ int run_fuzzing_client(std::span<const std::string> args) {
     }
     if (a.has("cases")) spec.cases = split_list(a.all("cases"));
     if (a.has("exclude-cases")) spec.exclude_cases = split_list(a.all("exclude-cases"));
-    const std::filesystem::path outdir = a.get("outdir").value_or(spec.outdir.value_or("./reports/servers"));
+    const std::filesystem::path outdir = a.get_or("outdir", spec.outdir);
 
     const auto source = case_source::load(a.get("catalogue"));
-    const case_plan plan = source->select(spec.cases, spec.exclude_cases);
+    // The fuzzer is the client, so the implementation under test is a server.
+    const case_plan plan = source->select(spec.cases, spec.exclude_cases, catalogue::Role::server);
     if (plan.empty()) throw usage_error("no case matches the selection");
 
-    const std::string where = spec.file.empty() ? std::string("options") : spec.file.string() + ": options";
+    const std::string where = spec_file.empty() ? std::string("options") : spec_file + ": key 'options'";
     const engine::timeouts base = apply_timeout_options({}, spec.options, where);
     std::vector<server_under_test> servers;
     for (std::size_t i = 0; i < spec.servers.size(); ++i) {
-        const server_entry& e = spec.servers[i];
+        const catalogue::SpecServer& e = spec.servers[i];
+        const std::string key = "servers[" + std::to_string(i) + "]";
         std::string why;
         auto url = net::parse_ws_url(e.url, &why);
         if (!url) {
-            if (spec.file.empty()) throw usage_error("bad URL '" + e.url + "': " + why);
-            throw spec_error(spec.file.string() + ": key 'servers[" + std::to_string(i) + "].url': " + why);
+            if (spec_file.empty()) throw usage_error("bad URL '" + e.url + "': " + why);
+            throw spec_error(spec_file + ": key '" + key + ".url': " + why);
         }
         server_under_test s;
         s.url = *url;
-        s.agent = a.get("agent").value_or(e.agent);
+        s.agent = a.get("agent").value_or(e.agent.value_or(""));
         s.origin = e.origin;
-        s.sni = e.hostname;
-        s.limits = apply_timeout_options(base, e.options, where + " of servers[" + std::to_string(i) + "]");
+        s.sni = e.hostname.value_or("");
+        s.limits = apply_timeout_options(
+            base, e.options, spec_file.empty() ? "options" : spec_file + ": key '" + key + ".options'");
         s.cases = plan;
         servers.push_back(std::move(s));
     }

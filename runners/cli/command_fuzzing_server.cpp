@@ -12,6 +12,8 @@
 #include "section_summary.hpp"
 #include "stop_signals.hpp"
 #include "version.hpp"
+#include "wsc/net/tls_options.hpp"
+#include "wsc/net/url.hpp"
 
 namespace wsc::cli {
 
@@ -46,35 +48,44 @@ int run_fuzzing_server(std::span<const std::string> args) {
     }
     if (!a.positional().empty()) throw usage_error("unexpected argument '" + a.positional().front() + "'");
 
-    fuzzing_spec spec;
-    if (auto file = a.get("spec")) spec = read_spec(*file, spec_kind::server);
+    catalogue::Spec spec;
+    spec.mode = catalogue::SpecMode::fuzzing_server;
+    spec.cases = {"*"};
+    spec.outdir = catalogue::default_outdir(spec.mode);
+    std::string spec_file;
+    if (auto file = a.get("spec")) {
+        spec = read_spec(*file, catalogue::SpecMode::fuzzing_server);
+        spec_file = *file;
+    }
     if (a.has("cases")) spec.cases = split_list(a.all("cases"));
     if (a.has("exclude-cases")) spec.exclude_cases = split_list(a.all("exclude-cases"));
-    const std::filesystem::path outdir = a.get("outdir").value_or(spec.outdir.value_or("./reports/clients"));
+    const std::filesystem::path outdir = a.get_or("outdir", spec.outdir);
 
     fuzzing_server_options opts;
     opts.bind_address = a.get_or("bind", "127.0.0.1");
     opts.port = 9001;
     bool tls = false;
     if (!spec.url.empty()) {
+        // Only the port and the scheme of the spec's url matter (catalogue.md §6.2).
         std::string why;
         auto url = net::parse_ws_url(spec.url, &why);
-        if (!url) throw spec_error(spec.file.string() + ": key 'url': " + why);
+        if (!url) throw spec_error(spec_file + ": key 'url': " + why);
         opts.port = url->port;
         tls = url->tls;
     }
     opts.port = static_cast<std::uint16_t>(a.number("port", opts.port, 0, 65535));
     net::tls_options tls_files;
-    tls_files.cert_file = a.get_or("cert", spec.cert);
-    tls_files.key_file = a.get_or("key", spec.key);
+    tls_files.cert_file = a.get_or("cert", spec.cert.value_or(""));
+    tls_files.key_file = a.get_or("key", spec.key.value_or(""));
     if (tls || a.has("cert") || a.has("key")) opts.tls = net::make_server_tls_context(tls_files);
-    const std::string where = spec.file.empty() ? std::string("options") : spec.file.string() + ": options";
+    const std::string where = spec_file.empty() ? std::string("options") : spec_file + ": key 'options'";
     opts.limits = apply_timeout_options({}, spec.options, where);
     opts.excluded = make_agent_exclusion(spec.exclude_agent_cases);
     opts.server_header = product;
 
     const auto source = case_source::load(a.get("catalogue"));
-    opts.cases = source->select(spec.cases, spec.exclude_cases);
+    // The fuzzer is the server, so the implementation under test is a client.
+    opts.cases = source->select(spec.cases, spec.exclude_cases, catalogue::Role::client);
     if (opts.cases.empty()) throw usage_error("no case matches the selection");
     const int total = static_cast<int>(opts.cases.size());
 

@@ -6,12 +6,14 @@
 
 namespace wsc::cli {
 
+#if !defined(WSC_CLI_HAVE_CATALOGUE) || !defined(WSC_CLI_HAVE_FUZZER)
 namespace {
-int unavailable(const char* what, const char* needs) {
+[[maybe_unused]] int unavailable(const char* what, const char* needs) {
     std::cerr << "wsconform " << what << ": not built in this configuration (needs " << needs << ")\n";
     return exit_code::usage;
 }
 }  // namespace
+#endif
 
 #ifndef WSC_CLI_HAVE_CATALOGUE
 int run_cases(std::span<const std::string>) { return unavailable("cases", "wsc_catalogue"); }

@@ -8,7 +8,9 @@
 namespace wsc::cli {
 
 inline void report_written(const std::filesystem::path& outdir, std::ostream& out) {
-    out << "reports: " << (outdir / "index.json").string() << "\n";
+    const auto index = outdir / "index.json";
+    if (std::filesystem::exists(index)) out << "reports: " << index.string() << "\n";
+    else out << "reports: none written to " << outdir.string() << "\n";
 }
 
 }  // namespace wsc::cli

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <csignal>
+#include <cstdlib>
 #include <functional>
 #include <memory>
 

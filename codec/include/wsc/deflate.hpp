@@ -42,7 +42,11 @@ std::string format_offers(const std::vector<deflate_offer>& offers);  // joined 
 error parse_offer(const extension& ext, deflate_offer& out);
 
 // How a server answers offers. The default accepts the first valid offer with the
-// parameters it asks for; `choose` lets a fuzzer impose its own acceptance rules.
+// parameters it asks for, capped by this policy; an offer that would hold our
+// compressor to an 8-bit window is taken only if no other offer can be (we can
+// honour 8 only without back references, see deflate_compressor). `choose` lets a
+// fuzzer impose its own acceptance rules: it sees every valid offer, and its
+// answer is sent for the first offer it fits (declined if it fits none).
 struct deflate_server_policy {
     bool enabled = true;
     bool server_no_context_takeover = false;         // request it even if not offered
@@ -63,12 +67,15 @@ struct deflate_agreement {
 error negotiate_deflate(const std::vector<extension>& offered, const deflate_server_policy& policy,
                         std::optional<deflate_agreement>& out);
 // Client side: checks the server's answer against what was offered (RFC 7692 §7.1.1,
-// §7.1.2): bad_extension_response for anything the offers did not allow.
+// §7.1.2): bad_extension_response for anything the offers did not allow. The
+// agreed parameters are read from the answer alone, so they equal the server's.
 error accept_deflate_response(const extension& answer, const std::vector<deflate_offer>& offered,
                               deflate_params& out);
 
 // Compresses whole messages for one side of a connection (RFC 7692 §7.2.1): strips
-// the 0x00 0x00 0xff 0xff tail and resets when no_context_takeover applies.
+// the 0x00 0x00 0xff 0xff tail, writes an empty message as 0x00 (§7.2.3.6) and
+// resets when no_context_takeover applies. With an 8-bit window agreed for our
+// side it writes literals only (zlib has no raw 8-bit window).
 class deflate_compressor {
 public:
     // level is zlib's 0..9 (-1 = zlib's default); fuzzers trade ratio for speed.
@@ -84,7 +91,9 @@ private:
 };
 
 // Inflates one message fed in pieces (RFC 7692 §7.2.2), never producing more than
-// `limit` octets per message: a decompression bomb ends in decompression_too_big.
+// `limit` octets per message: a decompression bomb ends in decompression_too_big
+// before one octet over the limit is appended. Corrupt data, and a payload that
+// does not end on a DEFLATE block boundary, end in inflate_failed.
 class deflate_decompressor {
 public:
     deflate_decompressor(role side, const deflate_params& params, std::uint64_t limit);

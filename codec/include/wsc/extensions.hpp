@@ -20,8 +20,13 @@ struct extension {
 };
 
 // Appends to out; returns false (out unspecified) on a syntax error. Several header
-// lines are joined with ", " by the caller before parsing.
+// lines are joined with ", " by the caller before parsing. Empty list elements
+// ("a, , b") are skipped as RFC 9110 §5.6.1.2 requires, but the list must hold at
+// least one extension (1#extension).
 bool parse_extensions(std::string_view header_value, std::vector<extension>& out);
+// Canonical form: "name; p; q=v", values as tokens where they are tokens and as
+// quoted-strings otherwise. Names are expected to be tokens and values free of
+// control characters other than HTAB (what parse_extensions produces).
 std::string format_extension(const extension& e);
 
 }  // namespace wsc

@@ -34,10 +34,7 @@ void endpoint_stream::start(std::string leftover, event_handler on_event, closed
         if (auto self = weak.lock()) self->finish();
     };
     arm_idle_timer();
-    if (!leftover.empty()) {
-        ep_.receive_data(leftover);
-        dispatch();
-    }
+    if (!leftover.empty()) feed(leftover);
     read();
 }
 
@@ -66,9 +63,19 @@ void endpoint_stream::on_read(const error_code& ec, std::size_t n) {
         return finish();
     }
     arm_idle_timer();
-    ep_.receive_data(std::string_view(buffer_->data(), n));
-    dispatch();
+    feed(std::string_view(buffer_->data(), n));
     read();
+}
+
+void endpoint_stream::feed(std::string_view bytes) {
+    while (!bytes.empty() && !finished_) {
+        // Once the codec stops reading (closing or failed), splitting buys nothing.
+        const std::size_t take =
+            ep_.state() == conn_state::open ? boundaries_.through_next_frame(bytes) : bytes.size();
+        ep_.receive_data(bytes.substr(0, take));
+        dispatch();
+        bytes.remove_prefix(take);
+    }
 }
 
 void endpoint_stream::dispatch() {

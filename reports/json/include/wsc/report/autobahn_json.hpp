@@ -17,10 +17,20 @@ namespace wsc::report {
 // `<agent>_case_<id>.json` with Autobahn's sanitising rules (catalogue.md §7.1).
 std::string case_file_stem(const std::string& agent, const std::string& id);
 
+// The per-case object with exactly Autobahn's 39 keys. Payloads in expected/received
+// become display forms (display.hpp); our extra fields (http_status, note) have no key.
 nlohmann::json to_autobahn_json(const case_result& r);
-case_result from_autobahn_json(const nlohmann::json& j);  // import (ours or Autobahn's)
+// Import (ours or Autobahn's). Display forms are turned back into bytes where they can be
+// ("0x..." hex); http_status is recovered from the response head.
+case_result from_autobahn_json(const nlohmann::json& j);
 
-// Serialises as Autobahn does: sorted keys, 3-space indent.
+// One index.json entry: behavior, behaviorClose, duration, remoteCloseCode, reportfile.
+nlohmann::json index_entry(const case_result& r);
+// index.json for agent -> id -> result.
+nlohmann::json index_json(const std::map<std::string, std::map<std::string, case_result>>& results);
+
+// Serialises as Autobahn does: sorted keys (numerically where all keys are integers,
+// as in the statistics maps), 3-space indent, ASCII-only escapes.
 std::string dump_autobahn(const nlohmann::json& j);
 
 // Results on disk, written case by case: each case file is written to a temporary

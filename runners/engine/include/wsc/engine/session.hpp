@@ -5,6 +5,8 @@
 // virtual clock; the network executors drive it from Boost.Asio.
 #pragma once
 
+#include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -16,7 +18,7 @@
 #include "wsc/role.hpp"
 
 namespace wsc::catalogue {
-struct test_case;
+struct Case;
 }
 
 namespace wsc::engine {
@@ -37,6 +39,13 @@ struct session_config {
     timeouts limits;
     random_source random;  // masks and keys
     std::string started_utc;  // stamp for the report, taken by the executor
+    // zlib level for the fuzzer's own compression in 12/13 (-1 = zlib's default). The
+    // peer must inflate whatever it gets, so a fast level only saves fuzzer time.
+    int compression_level = 1;
+    // Bounds whatever the peer does: the largest frame/message the fuzzer reassembles
+    // (beyond: close 1009), and how much of the wire log it keeps.
+    std::uint64_t max_message_size = 64ull << 20;
+    std::size_t max_wirelog_rows = 50000;
 };
 
 // A write the executor performs. Each write is its own segment: executors must not
@@ -49,7 +58,8 @@ struct write_op {
 
 class session {
 public:
-    session(const catalogue::test_case& c, session_config cfg);
+    // `c` must outlive the session (the loaded catalogue owns it).
+    session(const catalogue::Case& c, session_config cfg);
     ~session();
     session(session&&) noexcept;
     session& operator=(session&&) noexcept;

@@ -11,6 +11,7 @@
 #include <string>
 
 #include "wsc/endpoint.hpp"
+#include "wsc/net/frame_boundaries.hpp"
 #include "wsc/net/asio.hpp"
 #include "wsc/net/paced_writer.hpp"
 #include "wsc/net/transport.hpp"
@@ -51,6 +52,8 @@ public:
 private:
     void read();
     void on_read(const error_code& ec, std::size_t n);
+    // Hands `bytes` to the codec one frame at a time, reacting after each.
+    void feed(std::string_view bytes);
     void dispatch();
     void arm_close_timer();
     void arm_idle_timer();
@@ -60,6 +63,7 @@ private:
     endpoint ep_;
     stream_limits limits_;
     std::shared_ptr<paced_writer> writer_;
+    frame_boundaries boundaries_;
     asio::steady_timer close_timer_, idle_timer_;
     std::unique_ptr<std::array<char, read_buffer_size>> buffer_;
     event_handler on_event_;

@@ -1,0 +1,84 @@
+#include <fstream>
+#include <stdexcept>
+#include <system_error>
+
+#include "wsc/report/autobahn_json.hpp"
+
+namespace wsc::report {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+// Write to a sibling temporary and rename over the target: readers (and a run killed
+// mid-write) only ever see the old or the new complete file.
+void write_atomically(const fs::path& target, const std::string& text) {
+    fs::path tmp = target;
+    tmp += ".tmp";
+    {
+        std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+        if (!out) throw std::runtime_error("cannot write " + tmp.string());
+        out << text;
+        out.flush();
+        if (!out) throw std::runtime_error("cannot write " + tmp.string());
+    }
+    std::error_code ec;
+    fs::rename(tmp, target, ec);
+    if (ec) throw std::runtime_error("cannot rename " + tmp.string() + " to " + target.string() + ": " + ec.message());
+}
+
+std::optional<nlohmann::json> read_json(const fs::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    if (!in) return std::nullopt;
+    auto j = nlohmann::json::parse(in, nullptr, false);
+    if (j.is_discarded()) return std::nullopt;
+    return j;
+}
+
+}  // namespace
+
+result_store::result_store(std::filesystem::path outdir) : outdir_(std::move(outdir)) {}
+
+void result_store::load_existing() {
+    const auto index = read_json(outdir_ / "index.json");
+    if (!index || !index->is_object()) return;
+    for (auto a = index->begin(); a != index->end(); ++a) {
+        if (!a.value().is_object()) continue;
+        for (auto c = a.value().begin(); c != a.value().end(); ++c) {
+            const auto& entry = c.value();
+            case_result r;
+            const std::string file = entry.value("reportfile", case_file_stem(a.key(), c.key()) + ".json");
+            if (auto j = read_json(outdir_ / file)) {
+                r = from_autobahn_json(*j);
+            } else {
+                // The case file is gone; keep what the index knows.
+                r.behavior = entry.value("behavior", std::string(behavior::failed));
+                r.behavior_close = entry.value("behaviorClose", std::string(behavior::failed));
+                r.duration_ms = entry.value("duration", 0.0);
+                if (entry.contains("remoteCloseCode") && entry["remoteCloseCode"].is_number_integer())
+                    r.close.remote_close_code = entry["remoteCloseCode"].get<int>();
+            }
+            r.agent = a.key();
+            r.id = c.key();
+            results_[a.key()][c.key()] = std::move(r);
+        }
+    }
+}
+
+void result_store::add(const case_result& r) {
+    std::filesystem::create_directories(outdir_);
+    write_atomically(outdir_ / (case_file_stem(r.agent, r.id) + ".json"), dump_autobahn(to_autobahn_json(r)));
+    results_[r.agent][r.id] = r;
+    write_index();
+}
+
+bool result_store::has(const std::string& agent, const std::string& id) const {
+    const auto a = results_.find(agent);
+    return a != results_.end() && a->second.count(id) != 0;
+}
+
+void result_store::write_index() const {
+    write_atomically(outdir_ / "index.json", dump_autobahn(index_json(results_)));
+}
+
+}  // namespace wsc::report

@@ -1,0 +1,82 @@
+// The result store writes each case and the index atomically and reads them back for --resume.
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+
+#include "wsc/report/autobahn_json.hpp"
+
+namespace fs = std::filesystem;
+using namespace wsc::report;
+
+namespace {
+
+struct temp_dir {
+    fs::path path;
+    temp_dir() {
+        std::string tmpl = (fs::temp_directory_path() / "wsc_store_XXXXXX").string();
+        path = mkdtemp(tmpl.data());
+    }
+    ~temp_dir() { fs::remove_all(path); }
+};
+
+case_result sample(const std::string& agent, const std::string& id, const char* verdict) {
+    case_result r;
+    r.agent = agent;
+    r.id = id;
+    r.behavior = verdict;
+    r.behavior_close = behavior::ok;
+    r.duration_ms = 12.4;
+    r.close.remote_close_code = 1000;
+    r.received.push_back({"message", "Hello", false});
+    return r;
+}
+
+}  // namespace
+
+TEST(ResultStore, WritesCaseFilesAndIndexAndNoTemporaries) {
+    temp_dir d;
+    result_store store(d.path / "out");
+    store.add(sample("My Agent/1.0", "1.1.1", behavior::ok));
+    store.add(sample("My Agent/1.0", "2.1", behavior::failed));
+    EXPECT_TRUE(fs::exists(d.path / "out" / "my_agent_1_0_case_1_1_1.json"));
+    EXPECT_TRUE(fs::exists(d.path / "out" / "my_agent_1_0_case_2_1.json"));
+    std::ifstream in(d.path / "out" / "index.json");
+    const auto index = nlohmann::json::parse(in);
+    EXPECT_EQ(index["My Agent/1.0"]["2.1"]["behavior"], "FAILED");
+    EXPECT_EQ(index["My Agent/1.0"]["1.1.1"]["duration"], 12);
+    EXPECT_EQ(index["My Agent/1.0"]["1.1.1"]["reportfile"], "my_agent_1_0_case_1_1_1.json");
+    for (const auto& e : fs::directory_iterator(d.path / "out")) EXPECT_NE(e.path().extension(), ".tmp");
+}
+
+TEST(ResultStore, LoadExistingRestoresResults) {
+    temp_dir d;
+    {
+        result_store store(d.path);
+        store.add(sample("A", "1.1.1", behavior::ok));
+        store.add(sample("B", "3.2", behavior::non_strict));
+    }
+    result_store again(d.path);
+    again.load_existing();
+    EXPECT_TRUE(again.has("A", "1.1.1"));
+    EXPECT_TRUE(again.has("B", "3.2"));
+    EXPECT_FALSE(again.has("A", "3.2"));
+    const auto& r = again.results().at("B").at("3.2");
+    EXPECT_EQ(r.behavior, "NON-STRICT");
+    ASSERT_EQ(r.received.size(), 1u);
+    EXPECT_EQ(r.received[0].data, "Hello");
+}
+
+TEST(ResultStore, MissingCaseFileFallsBackToTheIndexEntry) {
+    temp_dir d;
+    {
+        result_store store(d.path);
+        store.add(sample("A", "1.1.1", behavior::ok));
+    }
+    fs::remove(d.path / "a_case_1_1_1.json");
+    result_store again(d.path);
+    again.load_existing();
+    ASSERT_TRUE(again.has("A", "1.1.1"));
+    EXPECT_EQ(again.results().at("A").at("1.1.1").behavior, "OK");
+}

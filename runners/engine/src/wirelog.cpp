@@ -1,0 +1,65 @@
+// The wire log and the octet/frame statistics (catalogue.md §7.3). Rows carry the
+// time since the TCP connection was made; their fields follow Autobahn's layout.
+#include "session_impl.hpp"
+#include "wsc/report/display.hpp"
+
+namespace wsc::engine {
+
+namespace {
+
+nlohmann::json mask_json(const std::optional<mask_key>& key) {
+    if (!key) return nullptr;
+    return report::to_hex(std::string_view(reinterpret_cast<const char*>(key->data()), key->size()));
+}
+
+}  // namespace
+
+// Timer rows are written even while the log is switched off for bulk transfers, as
+// Autobahn's own 9.x reports show them.
+void session::impl::log_row(const char* kind, nlohmann::json fields, bool always) {
+    if (!wirelog_on && !always) return;
+    if (res.wirelog.size() >= cfg.max_wirelog_rows) {
+        ++wirelog_dropped;  // bounded whatever the peer sends; reported in the note
+        return;
+    }
+    res.wirelog.push_back(report::wire_row{ms_since_connect(), kind, std::move(fields)});
+}
+
+void session::impl::log_tx_octets(std::string_view bytes, bool sync) {
+    ++res.tx_octet_stats[std::to_string(bytes.size())];
+    if (opened_at) out_traffic.wire += bytes.size();
+    else out_traffic.preopen += bytes.size();
+    log_row("TO", {nlohmann::json::array({bytes.size(), report::display_octets(bytes)}), sync});
+}
+
+void session::impl::log_rx_octets(std::string_view bytes) {
+    ++res.rx_octet_stats[std::to_string(bytes.size())];
+    if (opened_at) in_traffic.wire += bytes.size();
+    else in_traffic.preopen += bytes.size();
+    log_row("RO", {nlohmann::json::array({bytes.size(), report::display_octets(bytes)})});
+}
+
+void session::impl::log_tx_frame(int opcode, bool fin, int rsv, const std::optional<mask_key>& key,
+                                 const tf_payload& shown, std::uint64_t chop, bool sync) {
+    ++res.tx_frame_stats[std::to_string(opcode)];
+    ++out_traffic.frames;
+    log_row("TF", {nlohmann::json::array({shown.base_len, shown.shown}), opcode, fin, rsv, mask_json(key),
+                   shown.repeat_len ? nlohmann::json(*shown.repeat_len) : nlohmann::json(nullptr),
+                   chop ? nlohmann::json(chop) : nlohmann::json(nullptr), sync});
+}
+
+void session::impl::log_rx_frame(const frame_header& h, std::string_view payload) {
+    ++res.rx_frame_stats[std::to_string(h.opcode)];
+    ++in_traffic.frames;
+    in_traffic.websocket += payload.size();
+    log_row("RF", {nlohmann::json::array({payload.size(), report::display_payload(payload)}), h.opcode, h.fin, h.rsv,
+                   h.masked, h.masked ? mask_json(h.key) : nlohmann::json(nullptr)});
+}
+
+void session::impl::set_wirelog(bool on) {
+    wirelog_on = on;
+    res.create_wirelog = on;
+    log_row("WLM", {on}, true);
+}
+
+}  // namespace wsc::engine
