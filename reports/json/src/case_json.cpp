@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 
@@ -147,6 +148,15 @@ json to_autobahn_json(const case_result& r) {
         log.push_back(std::move(out));
     }
     j["wirelog"] = std::move(log);
+    // Autobahn's rows carry no time; ours keep when each row happened (ms since the
+    // TCP connection was made) in a key of our own beside them, so a report
+    // re-rendered or merged from disk shows the same timings as the live run.
+    // Written only when there are times, so imported files keep Autobahn's key set.
+    if (std::any_of(r.wirelog.begin(), r.wirelog.end(), [](const wire_row& w) { return w.at_ms != 0; })) {
+        json times = json::array();
+        for (const auto& row : r.wirelog) times.push_back(std::round(row.at_ms * 1000.0) / 1000.0);
+        j[wirelog_times_key] = std::move(times);
+    }
     return j;
 }
 
@@ -198,15 +208,24 @@ case_result from_autobahn_json(const json& j) {
     r.tx_frame_stats = stats_from(j.value("txFrameStats", json::object()));
     if (const auto it = j.find("trafficStats"); it != j.end()) r.traffic_stats = *it;
     r.create_wirelog = value_or<bool>(j, "createWirelog", true);
-    if (const auto it = j.find("wirelog"); it != j.end() && it->is_array())
-        for (const auto& row : *it) {
+    if (const auto it = j.find("wirelog"); it != j.end() && it->is_array()) {
+        // The times are used only when there is one number per row.
+        const json* times = nullptr;
+        if (const auto t = j.find(wirelog_times_key);
+            t != j.end() && t->is_array() && t->size() == it->size() &&
+            std::all_of(t->begin(), t->end(), [](const json& v) { return v.is_number(); }))
+            times = &*t;
+        for (std::size_t n = 0; n < it->size(); ++n) {
+            const json& row = (*it)[n];
             if (!row.is_array() || row.empty() || !row[0].is_string()) continue;
             wire_row w;
+            if (times) w.at_ms = (*times)[n].get<double>();
             w.kind = row[0].get<std::string>();
             w.fields = json::array();
             for (std::size_t i = 1; i < row.size(); ++i) w.fields.push_back(row[i]);
             r.wirelog.push_back(std::move(w));
         }
+    }
     return r;
 }
 

@@ -117,6 +117,44 @@ TEST(CaseJson, EveryFixtureRoundTripsByteForByte) {
     }
 }
 
+TEST(CaseJson, WireLogTimesSurviveTheFileBesideAutobahnsRows) {
+    case_result r;
+    r.id = "5.3";
+    r.agent = "x";
+    r.wirelog.push_back({0.0, "TO", json::array({json::array({3, "GET"}), false})});
+    r.wirelog.push_back({1.2345678, "RO", json::array({json::array({2, "ok"})})});
+    r.wirelog.push_back({17.5, "CTE", json::array({true})});
+    const json j = to_autobahn_json(r);
+    // Autobahn's rows stay as they are; the times sit in a key of their own.
+    EXPECT_EQ(j["wirelog"][1], json::array({"RO", json::array({2, "ok"})}));
+    ASSERT_TRUE(j.contains(wirelog_times_key));
+    EXPECT_EQ(j[wirelog_times_key], json::array({0.0, 1.235, 17.5}));
+    const case_result back = from_autobahn_json(json::parse(dump_autobahn(j)));
+    ASSERT_EQ(back.wirelog.size(), 3u);
+    EXPECT_DOUBLE_EQ(back.wirelog[0].at_ms, 0.0);
+    EXPECT_DOUBLE_EQ(back.wirelog[1].at_ms, 1.235);
+    EXPECT_DOUBLE_EQ(back.wirelog[2].at_ms, 17.5);
+    EXPECT_EQ(back.wirelog[2].kind, "CTE");
+    EXPECT_EQ(to_autobahn_json(back), j);
+
+    // Without times (an Autobahn file) the key is not written.
+    for (auto& w : r.wirelog) w.at_ms = 0;
+    EXPECT_FALSE(to_autobahn_json(r).contains(wirelog_times_key));
+    // A times list that does not fit the rows is ignored, not misapplied.
+    json odd = j;
+    odd[wirelog_times_key] = json::array({1.0, 2.0});
+    for (const auto& w : from_autobahn_json(odd).wirelog) EXPECT_EQ(w.at_ms, 0.0);
+    odd[wirelog_times_key] = json::array({1.0, "x", 3.0});
+    for (const auto& w : from_autobahn_json(odd).wirelog) EXPECT_EQ(w.at_ms, 0.0);
+    // A malformed row is skipped without shifting the times of the rows after it.
+    json gap = j;
+    gap["wirelog"][0] = 42;
+    const case_result skipped = from_autobahn_json(gap);
+    ASSERT_EQ(skipped.wirelog.size(), 2u);
+    EXPECT_DOUBLE_EQ(skipped.wirelog[0].at_ms, 1.235);
+    EXPECT_DOUBLE_EQ(skipped.wirelog[1].at_ms, 17.5);
+}
+
 TEST(CaseJson, BinaryPayloadsAreImportedAsBytes) {
     const auto f = fixtures / "unknownserver_case_2_3.json";
     if (!fs::exists(f)) GTEST_SKIP();

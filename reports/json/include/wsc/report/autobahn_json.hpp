@@ -17,8 +17,14 @@ namespace wsc::report {
 // `<agent>_case_<id>.json` with Autobahn's sanitising rules (catalogue.md §7.1).
 std::string case_file_stem(const std::string& agent, const std::string& id);
 
-// The per-case object with exactly Autobahn's 39 keys. Payloads in expected/received
-// become display forms (display.hpp); our extra fields (http_status, note) have no key.
+// The key, beside Autobahn's "wirelog", that holds each row's time (ms since the
+// TCP connection was made, one number per row). Autobahn's readers ignore it.
+inline constexpr const char* wirelog_times_key = "wsconformWirelogTimes";
+
+// The per-case object with exactly Autobahn's 39 keys, plus wirelog_times_key when
+// the wire log has times (our own runs; never for imported Autobahn files). Payloads
+// in expected/received become display forms (display.hpp); our other extra fields
+// (http_status, note) have no key.
 nlohmann::json to_autobahn_json(const case_result& r);
 // Import (ours or Autobahn's). Display forms are turned back into bytes where they can be
 // ("0x..." hex); http_status is recovered from the response head.
