@@ -4,6 +4,7 @@
 
 #include "args.hpp"
 #include "case_source.hpp"
+#include "ci_args.hpp"
 #include "commands.hpp"
 #include "exit_codes.hpp"
 #include "fuzzing_client.hpp"
@@ -32,6 +33,7 @@ constexpr std::array own_specs{
 
 std::vector<option_spec> all_specs() {
     std::vector<option_spec> v(own_specs.begin(), own_specs.end());
+    v.insert(v.end(), ci_option_specs.begin(), ci_option_specs.end());
     v.insert(v.end(), tls_option_specs.begin(), tls_option_specs.end());
     return v;
 }
@@ -75,8 +77,10 @@ int run_fuzzing_client(std::span<const std::string> args) {
 
     const auto source = case_source::load(a.get("catalogue"));
     // The fuzzer is the client, so the implementation under test is a server.
-    const case_plan plan = source->select(spec.cases, spec.exclude_cases, catalogue::Role::server);
+    const case_plan plan =
+        apply_shard(source->select(spec.cases, spec.exclude_cases, catalogue::Role::server), a);
     if (plan.empty()) throw usage_error("no case matches the selection");
+    const report::ci_options ci = read_ci_options(a, *source, plan);
 
     const std::string where = spec_file.empty() ? std::string("options") : spec_file + ": key 'options'";
     const engine::timeouts base = apply_timeout_options({}, spec.options, where);
@@ -158,10 +162,12 @@ int run_fuzzing_client(std::span<const std::string> args) {
     shown.done();
     std::cout << "\n";
     summary.print(std::cout);
-    report_written(outdir, std::cout);
+    // docs/exit-codes.md: a run that could not finish is no conformance statement,
+    // so its code wins over the gate's; the reports are written all the same.
+    const int gate = finish_ci(outdir, store.results(), ci);
     if (result.interrupted) return exit_code::interrupted;
     if (result.ran == 0 && result.unreachable_servers > 0) return exit_code::unreachable;
-    return exit_code::ok;
+    return gate;
 }
 
 }  // namespace wsc::cli

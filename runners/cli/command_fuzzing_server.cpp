@@ -1,9 +1,11 @@
 // `wsconform server`: the fuzzing server (tests clients), catalogue.md §4.
 #include <array>
 #include <iostream>
+#include <sstream>
 
 #include "args.hpp"
 #include "case_source.hpp"
+#include "ci_args.hpp"
 #include "commands.hpp"
 #include "exit_codes.hpp"
 #include "fuzzing_server.hpp"
@@ -19,7 +21,7 @@ namespace wsc::cli {
 
 namespace {
 
-constexpr std::array specs{
+constexpr std::array own_specs{
     option_spec{"spec", 's', "FILE", "fuzzingserver.json: url, cases, exclude-cases, exclude-agent-cases, outdir"},
     option_spec{"port", 'p', "N", "TCP port (default: the spec url's, else 9001; 0 picks a free one)"},
     option_spec{"bind", 0, "ADDR", "address to listen on (default 127.0.0.1)"},
@@ -33,9 +35,16 @@ constexpr std::array specs{
     option_spec{"help", 'h', "", "show this help"},
 };
 
+std::vector<option_spec> all_specs() {
+    std::vector<option_spec> v(own_specs.begin(), own_specs.end());
+    v.insert(v.end(), ci_option_specs.begin(), ci_option_specs.end());
+    return v;
+}
+
 }  // namespace
 
 int run_fuzzing_server(std::span<const std::string> args) {
+    const auto specs = all_specs();
     const auto a = parse_args(args, specs);
     if (a.has("help")) {
         std::cout << format_help(
@@ -85,8 +94,9 @@ int run_fuzzing_server(std::span<const std::string> args) {
 
     const auto source = case_source::load(a.get("catalogue"));
     // The fuzzer is the server, so the implementation under test is a client.
-    opts.cases = source->select(spec.cases, spec.exclude_cases, catalogue::Role::client);
+    opts.cases = apply_shard(source->select(spec.cases, spec.exclude_cases, catalogue::Role::client), a);
     if (opts.cases.empty()) throw usage_error("no case matches the selection");
+    const report::ci_options ci = read_ci_options(a, *source, opts.cases);
     const int total = static_cast<int>(opts.cases.size());
 
     std::filesystem::create_directories(outdir);
@@ -117,7 +127,16 @@ int run_fuzzing_server(std::span<const std::string> args) {
     server->on_note = [&](const std::string& line) {
         if (!a.has("quiet")) shown.note(line);
     };
-    server->on_update_reports = [&] { report_written(outdir, std::cout); };
+    // Harnesses often kill the server after /updateReports, so the HTML is current then.
+    server->on_update_reports = [&] {
+        report::ci_options now;
+        now.lookup = ci.lookup;
+        now.case_ids = ci.case_ids;
+        now.html = ci.html;
+        std::ostringstream quiet;
+        if (ci.html) report::finish_run(store.results(), outdir, now, quiet, std::cerr);
+        report_written(outdir, std::cout);
+    };
     server->on_shutdown = [&] {
         server->stop();
         signals->cancel();
@@ -132,8 +151,8 @@ int run_fuzzing_server(std::span<const std::string> args) {
     shown.done();
     std::cout << "\n";
     summary.print(std::cout);
-    report_written(outdir, std::cout);
-    return interrupted ? exit_code::interrupted : exit_code::ok;
+    const int gate = finish_ci(outdir, store.results(), ci);
+    return interrupted ? exit_code::interrupted : gate;
 }
 
 }  // namespace wsc::cli

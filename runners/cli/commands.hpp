@@ -12,6 +12,7 @@ int run_echo_client(std::span<const std::string> args);
 int run_cases(std::span<const std::string> args);
 int run_fuzzing_client(std::span<const std::string> args);
 int run_fuzzing_server(std::span<const std::string> args);
+int run_report(std::span<const std::string> args);
 int run_version(std::span<const std::string> args);
 
 }  // namespace wsc::cli

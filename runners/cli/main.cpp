@@ -26,6 +26,7 @@ constexpr std::array commands{
     command{"echo-server", "the reference echo server under test", run_echo_server},
     command{"echo-client", "the reference client under test (Autobahn URL protocol)", run_echo_client},
     command{"cases", "list the case catalogue", run_cases},
+    command{"report", "re-render, merge or compare result directories (HTML, JUnit, baseline gate)", run_report},
     command{"version", "print the version", run_version},
 };
 
@@ -38,8 +39,8 @@ void print_help(std::ostream& out) {
         out << "  " << name << c.summary << "\n";
     }
     out << "\nRun 'wsconform COMMAND --help' for a command's options.\n"
-           "Exit codes: 0 success, 1 conformance failures, 2 usage or spec error, 3 peer unreachable, "
-           "130 interrupted.\n";
+           "Exit codes: 0 pass, 1 conformance regression (against --baseline, else any failing case), "
+           "2 usage or spec error, 3 peer unreachable, 130 interrupted (docs/exit-codes.md).\n";
 }
 
 }  // namespace

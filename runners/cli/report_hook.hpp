@@ -1,5 +1,5 @@
-// Called once a run's reports are on disk. Today it names index.json; the HTML
-// report (reports/, another owner) will be rendered from here.
+// Says where a run's JSON results are, once they are on disk (the HTML and JUnit
+// writers name their own files).
 #pragma once
 
 #include <filesystem>
