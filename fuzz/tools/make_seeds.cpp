@@ -28,6 +28,9 @@
 #include "common/http_ref.hpp"
 #include "wsc/frame.hpp"
 #include "wsc/random.hpp"
+#ifdef WSC_SEEDS_TABLE_LOADER
+#include "table_loader.hpp"
+#endif
 
 namespace fs = std::filesystem;
 using wsc::frame_spec;
@@ -427,7 +430,7 @@ void differential_seeds() {
 // Case tables: any "..._hex" string is wire bytes; "request"/"response" strings are
 // handshake heads. The layout of the tables is the case engineers'; this only
 // looks for those keys, so new fields never break it.
-void walk_json(const nlohmann::json& j, const std::string& stem, int& count, bool client_side) {
+[[maybe_unused]] void walk_json(const nlohmann::json& j, const std::string& stem, int& count, bool client_side) {
     if (j.is_object()) {
         bool side = client_side;
         if (auto it = j.find("role"); it != j.end() && it->is_string()) side = *it == "client";
@@ -564,6 +567,159 @@ void catalogue_seeds(const fs::path& dir) {
     std::cerr << "make_seeds: " << total << " seeds from the Autobahn catalogue in " << dir << "\n";
 }
 
+#ifdef WSC_SEEDS_TABLE_LOADER
+// The compressed messages in a stream of frames: RSV1 on the first frame of a data
+// message, continuations appended, one entry per message that ends (FIN).
+// With text_only, the uncompressed text messages instead (for utf8_validate).
+std::vector<std::string> compressed_messages(std::string wire, bool text_only = false) {
+    wsc::frame_parser_config open;
+    open.allowed_rsv = 7;
+    open.check_reserved_opcodes = false;
+    open.check_control_frames = false;
+    wsc::frame_parser p(open);
+    auto* b = reinterpret_cast<std::uint8_t*>(wire.data());
+    std::size_t pos = 0;
+    std::vector<std::string> out;
+    std::string msg;
+    bool in_msg = false, keep = false;
+    for (int guard = 0; guard < 100000; ++guard) {
+        const auto s = p.next(b + pos, wire.size() - pos);
+        pos += s.consumed;
+        if (s.what == wsc::frame_parser::status::header) {
+            const auto& h = p.header();
+            if (h.opcode == 1 || h.opcode == 2) {
+                in_msg = true;
+                keep = text_only ? h.opcode == 1 && !(h.rsv & wsc::rsv1) : (h.rsv & wsc::rsv1) != 0;
+                msg.clear();
+            }
+        } else if (s.what == wsc::frame_parser::status::payload) {
+            if (in_msg && p.header().opcode < 8) msg.append(reinterpret_cast<const char*>(s.data), s.size);
+        } else if (s.what == wsc::frame_parser::status::frame_end) {
+            if (in_msg && p.header().opcode < 8 && p.header().fin) {
+                if (keep) out.push_back(msg);
+                in_msg = false;
+            }
+        } else {
+            break;  // need_more at the end, or a row that sends a broken frame on purpose
+        }
+    }
+    return out;
+}
+
+// The values of every Sec-WebSocket-Extensions field of an HTTP head.
+std::vector<std::string> extension_fields(std::string_view head) {
+    std::vector<std::string> out;
+    if (const auto h = wsc_fuzz::ref::parse_head(head))
+        for (auto& v : h->all("Sec-WebSocket-Extensions")) out.push_back(v);
+    return out;
+}
+
+std::uint8_t window_byte(const wsc::deflate_params& p) {  // deflate_inflate's [1]
+    return static_cast<std::uint8_t>(((p.server_max_window_bits - 8) & 7) | ((p.client_max_window_bits - 8) & 7) << 3);
+}
+
+// Rows of the codec case tables, loaded with the tables' own loader
+// (cases/codec_tables/runner), so every generator in a row (frames, repeats,
+// deflate, handshake templates) is expanded exactly as the table suite plays it.
+// Endpoint rows feed frame_parse, message_assemble (same role, checks and deflate
+// parameters), differential_beast (server rows without deflate) and, for deflate
+// rows, deflate_inflate (each compressed message) and deflate_roundtrip (the
+// messages the row expects). Handshake rows feed the handshake targets and their
+// Sec-WebSocket-Extensions values extensions_negotiate; writer rows' golden octets
+// feed frame_parse.
+// A row's seed, unless it is longer than the target's max_len in fuzz/*.options
+// could use (libFuzzer cuts longer seeds; the table suite plays the big rows).
+void add_row(const std::string& target, const std::string& name, std::vector<std::uint8_t> fields, std::string_view body) {
+    const std::size_t cap = target.rfind("deflate_", 0) == 0 ? 8192 : 4096;
+    if (wsc_fuzz::kConfigSize + body.size() <= cap) add(target, name, std::move(fields), body);
+}
+
+void table_seeds(const fs::path& dir) {
+    if (!fs::is_directory(dir)) return;
+    const auto set = wsc::tables::load_tables(dir);
+    for (const auto& e : set.errors) std::cerr << "make_seeds: table error (rows skipped): " << e << "\n";
+    // handshake_client's key comes from fixed_random(prefix[0]); key_seed 0 here.
+    std::uint8_t nonce0[16];
+    wsc::fixed_random(0)(nonce0, sizeof nonce0);
+    const std::string accept0 = wsc_fuzz::ref::accept_for(wsc_fuzz::ref::base64_encode(nonce0, sizeof nonce0));
+    std::map<std::string, int> per_target_before;
+    for (const auto& [t, files] : seeds) per_target_before[t] = static_cast<int>(files.size());
+    unsigned n = 0;
+    for (const auto& row : set.rows) {
+        const std::string name = "table_" + wsc::tables::test_name(row.id);
+        const auto mode = static_cast<std::uint8_t>(n % 4), seed = static_cast<std::uint8_t>(n);
+        ++n;
+        if (const auto* c = std::get_if<wsc::tables::endpoint_case>(&row.body)) {
+            if (c->input.empty()) continue;
+            const bool client = c->config.side == wsc::role::client;
+            const auto& dfl = c->config.deflate;
+            const auto& k = c->config.checks;
+            // frame_parse: [0] masking (1 must be masked, 2 must be unmasked), [1] RSV, [2] checks, [3] limit.
+            add_row("frame_parse", name,
+                {std::uint8_t(client ? 2 : 1), std::uint8_t(dfl ? wsc::rsv1 : 0), std::uint8_t(c->config.strict_lengths ? 4 : 0), 0,
+                 mode, seed},
+                c->input);
+            // message_assemble: [0] role/options, [1] checks off, [2] deflate, [3] limits, [4] send first.
+            const std::uint8_t opts = std::uint8_t((client ? 1 : 0) | (c->config.strict_lengths ? 2 : 0) | (c->config.auto_pong ? 0 : 4) |
+                                                   (c->eof ? 16 : 0));
+            std::uint8_t off = std::uint8_t((k.utf8 ? 0 : 1) | (k.masking ? 0 : 2) | (k.reserved_bits ? 0 : 4) | (k.reserved_opcodes ? 0 : 8) |
+                                            (k.close_codes ? 0 : 16) | (k.control_frames ? 0 : 32) | (k.fragmentation ? 0 : 64));
+            if (off) off |= 0x80;
+            std::uint8_t d = 0;
+            if (dfl)
+                d = std::uint8_t(0x80 | (dfl->server_no_context_takeover ? 1 : 0) | (dfl->client_no_context_takeover ? 2 : 0) |
+                                 ((dfl->server_max_window_bits - 8) & 7) << 2 | ((dfl->client_max_window_bits - 8) & 7) << 4);
+            add_row("message_assemble", name, {opts, off, d, 0, 0, mode, seed}, c->input);
+            if (!client && !dfl) add_row("differential_beast", name, {0, mode, seed}, c->input);
+            if (!dfl) {
+                int m = 0;
+                for (const auto& t : compressed_messages(c->input, true)) {
+                    if (m == 3) break;
+                    if (!t.empty()) add_row("utf8_validate", name + "_m" + std::to_string(m++), {mode, seed}, t);
+                }
+            }
+            if (dfl) {
+                const std::uint8_t side = client ? 1 : 0;
+                const std::uint8_t tk = std::uint8_t((dfl->server_no_context_takeover ? 2 : 0) | (dfl->client_no_context_takeover ? 4 : 0));
+                int m = 0;
+                for (const auto& z : compressed_messages(c->input)) {
+                    if (m == 3) break;
+                    add_row("deflate_inflate", name + "_m" + std::to_string(m++), {std::uint8_t(side | tk | 8), window_byte(*dfl), 0xff, 0, mode, seed}, z);
+                }
+                std::string plain;
+                for (const auto& ev : c->events)
+                    if (ev.what == wsc::tables::expected_event::kind::text || ev.what == wsc::tables::expected_event::kind::binary)
+                        plain += ev.payload;
+                if (!plain.empty())
+                    add_row("deflate_roundtrip", name, {std::uint8_t(side | tk), std::uint8_t(window_byte(*dfl)), seed, mode, seed}, plain);
+            }
+        } else if (const auto* s = std::get_if<wsc::tables::server_handshake_case>(&row.body)) {
+            // handshake_server: [0] policy, [1] deflate policy (0x80: on), [2] head limit.
+            if (s->request.empty()) continue;
+            add_row("handshake_server", name, {0, 0x80, 0, mode, seed}, s->request);
+            int m = 0;
+            for (const auto& v : extension_fields(s->request)) add_row("extensions_negotiate", name + "_" + std::to_string(m++), {0, 0, 0}, v);
+        } else if (const auto* cl = std::get_if<wsc::tables::client_handshake_case>(&row.body)) {
+            // handshake_client: the row's Accept (for its own nonce) becomes the one for
+            // the harness's key, so accepted rows stay accepted.
+            if (cl->response.empty()) continue;
+            std::string resp = cl->response;
+            const std::string row_accept = wsc_fuzz::ref::accept_for(
+                wsc_fuzz::ref::base64_encode(reinterpret_cast<const unsigned char*>(cl->key_octets.data()), cl->key_octets.size()));
+            for (std::size_t at = resp.find(row_accept); at != std::string::npos; at = resp.find(row_accept, at + accept0.size()))
+                resp.replace(at, row_accept.size(), accept0);
+            add_row("handshake_client", name, {0, 0x0f, 0x03, 0, mode, seed}, resp);
+            int m = 0;
+            for (const auto& v : extension_fields(resp)) add_row("extensions_negotiate", name + "_" + std::to_string(m++), {0, 0, 0}, v);
+        } else if (const auto* w = std::get_if<wsc::tables::writer_case>(&row.body)) {
+            if (!w->expected.empty()) add_row("frame_parse", name, {0, 7, 0, 0, mode, seed}, w->expected);
+        }
+    }
+    std::cerr << "make_seeds: " << set.rows.size() << " rows from the case tables in " << dir << ":";
+    for (const auto& [t, files] : seeds) std::cerr << " " << t << " +" << static_cast<int>(files.size()) - per_target_before[t];
+    std::cerr << "\n";
+}
+#else
 void table_seeds(const fs::path& dir) {
     if (!fs::is_directory(dir)) return;
     std::vector<fs::path> files;
@@ -582,6 +738,8 @@ void table_seeds(const fs::path& dir) {
         std::cerr << "make_seeds: " << count << " seeds from " << f << "\n";
     }
 }
+
+#endif
 
 }  // namespace
 
