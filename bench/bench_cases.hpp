@@ -21,6 +21,7 @@ void read_with_beast(benchmark::State& st, payload_kind kind, std::size_t payloa
 // Microbenchmarks on one ASCII payload: unmask (copy_masked) + validate, and each
 // step alone plus memcpy, so a miss can be attributed to a step or to memory.
 void unmask_and_validate(benchmark::State& st, std::size_t size);
+void unmask_then_validate(benchmark::State& st, std::size_t size);
 void unmask_only(benchmark::State& st, std::size_t size);
 void validate_only(benchmark::State& st, std::size_t size);
 void memcpy_only(benchmark::State& st, std::size_t size);

@@ -41,6 +41,7 @@ void register_all() {
         micro fn;
     } micros[] = {
         {"unmask_validate", wsc::bench::unmask_and_validate},
+        {"unmask_then_validate", wsc::bench::unmask_then_validate},
         {"unmask", wsc::bench::unmask_only},
         {"validate", wsc::bench::validate_only},
         {"memcpy", wsc::bench::memcpy_only},

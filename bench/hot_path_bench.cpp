@@ -1,5 +1,6 @@
 // (a) The codec's hot path without the endpoint: the pull parser unmasks each
-// payload in place and the validator runs over the pieces it hands back.
+// payload in place and, for text, feeds the validator in the same pass
+// (frame_parser::next with a utf8_validator).
 #include <cstring>
 #include <vector>
 
@@ -17,7 +18,8 @@ long read_frames(frame_parser& parser, utf8_validator& utf8, bool text, std::uin
     long messages = 0;
     std::size_t pos = 0;
     for (;;) {
-        const frame_parser::step s = parser.next(data + pos, n - pos);
+        // Text payload is unmasked in place and validated in the same pass.
+        const frame_parser::step s = parser.next(data + pos, n - pos, text ? &utf8 : nullptr);
         pos += s.consumed;
         switch (s.what) {
         case frame_parser::status::need_more:
@@ -26,7 +28,6 @@ long read_frames(frame_parser& parser, utf8_validator& utf8, bool text, std::uin
             utf8.reset();
             break;
         case frame_parser::status::payload:
-            if (text && !utf8.feed(s.data, s.size)) return -1;
             break;
         case frame_parser::status::frame_end:
             if (text && !utf8.complete()) return -1;

@@ -15,8 +15,12 @@ namespace {
 
 constexpr std::size_t piece_size = 16 * 1024;
 
-// The octets are overwritten by the unmasking copy right away; zero-filling them
-// first cost a sixth of the receive time in bench/ (see bench/RESULTS.md).
+// The octets are overwritten by the unmasking copy right away, so zero-filling
+// them is wasted work. Only C++23 (resize_and_overwrite) can skip it; under this
+// project's C++20 the fallback resize() zero-fills. The fill is of a piece of at
+// most piece_size octets that the copy rewrites while it is still in L1, and
+// bench/ measured it cheaper than appending the masked octets and unmasking them
+// in place (bench/RESULTS.md).
 void grow_uninitialized(std::string& s, std::size_t n) {
 #if defined(__cpp_lib_string_resize_and_overwrite)
     // GCC 12's resize_and_overwrite throws bad_alloc when it has to reallocate, so
@@ -36,10 +40,11 @@ void endpoint::impl::parse_input(const std::uint8_t* data, std::size_t n) {
     while (input == &impl::parse_input) {
         std::size_t avail = n - pos;
         std::uint8_t* dst = nullptr;
+        utf8_validator* text = nullptr;
         if (parser.in_payload()) {
             if (avail == 0) return;
-            // Pieces of at most piece_size octets are unmasked and then validated
-            // while they are still in the L1/L2 cache.
+            // Pieces of at most piece_size octets, so the destination stays in L1
+            // between growing the message and unmasking into it.
             // Octets of this frame that are already here may be reserved for at
             // once (one allocation, no regrowth copies); a bare header may not.
             if (kind == frame_kind::data) {
@@ -48,8 +53,11 @@ void endpoint::impl::parse_input(const std::uint8_t* data, std::size_t n) {
             }
             avail = std::min(avail, piece_size);
             dst = payload_target(static_cast<std::size_t>(std::min<std::uint64_t>(avail, parser.payload_remaining())));
+            // Plain text is validated by the parser in the pass that unmasks it
+            // (fails as error::invalid_utf8, §8.1); inflated text in on_payload.
+            if (kind == frame_kind::data && !msg_binary && cfg.checks.utf8) text = &utf8;
         }
-        const frame_parser::step s = parser.next_into(data + pos, avail, dst);
+        const frame_parser::step s = parser.next_into(data + pos, avail, dst, text);
         pos += s.consumed;
         switch (s.what) {
         case frame_parser::status::need_more:
@@ -151,7 +159,7 @@ bool endpoint::impl::validate_text(const std::uint8_t* p, std::size_t k) {
 void endpoint::impl::on_payload(const std::uint8_t* p, std::size_t k) {
     switch (kind) {
     case frame_kind::data:
-        validate_text(p, k);
+        // Text was validated by the parser while it unmasked (parse_input).
         return;
     case frame_kind::compressed_data: {
         // RFC 7692 §7.2.2: inflate as the pieces come, bounded by max_message_size

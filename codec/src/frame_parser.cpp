@@ -7,6 +7,7 @@
 
 #include "wsc/frame.hpp"
 #include "wsc/opcode.hpp"
+#include "wsc/utf8.hpp"
 
 namespace wsc {
 
@@ -54,7 +55,8 @@ error frame_parser::validate_header() const noexcept {
     return error::none;
 }
 
-frame_parser::step frame_parser::next_into(const std::uint8_t* data, std::size_t n, std::uint8_t* out) noexcept {
+frame_parser::step frame_parser::next_into(const std::uint8_t* data, std::size_t n, std::uint8_t* out,
+                                           utf8_validator* text) noexcept {
     switch (phase_) {
     case phase::failed:
         return {status::failed, 0, nullptr, 0};
@@ -68,8 +70,18 @@ frame_parser::step frame_parser::next_into(const std::uint8_t* data, std::size_t
     case phase::payload: {
         if (n == 0) return {status::need_more, 0, nullptr, 0};
         const std::size_t k = remaining_ < n ? static_cast<std::size_t>(remaining_) : n;
-        if (header_.masked) copy_masked(out, data, k, header_.key, offset_);
-        else if (out != data) std::memcpy(out, data, k);
+        if (text) {
+            // One pass: unmask (or, unmasked, copy: XOR with a zero key) and validate.
+            static constexpr mask_key no_mask{};
+            const bool ok = (!header_.masked && out == data)
+                                ? text->feed(out, k)
+                                : text->feed_masked(out, data, k, header_.masked ? header_.key : no_mask, offset_);
+            if (!ok) return fail(error::invalid_utf8, k);
+        } else if (header_.masked) {
+            copy_masked(out, data, k, header_.key, offset_);
+        } else if (out != data) {
+            std::memcpy(out, data, k);
+        }
         offset_ += k;
         remaining_ -= k;
         if (remaining_ == 0) phase_ = phase::end;

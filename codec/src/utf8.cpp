@@ -165,6 +165,45 @@ bool utf8_validator::feed(const std::uint8_t* data, std::size_t n) noexcept {
     return true;
 }
 
+// Two 64-bit lanes; gcc and clang lower this to one SSE2 (or NEON) register.
+typedef std::uint64_t lanes2 __attribute__((vector_size(16)));
+
+bool utf8_validator::feed_masked(std::uint8_t* dst, const std::uint8_t* src, std::size_t n, const mask_key& key,
+                                 std::uint64_t offset) noexcept {
+    if (state_ == s_reject) return false;
+    // The key rotated so that its first octet lines up with src[0] (mask.cpp does
+    // the same); both 32-bit halves equal, so the octet order does not matter.
+    const unsigned r = static_cast<unsigned>(offset & 3);
+    const std::uint8_t k[4] = {key[r], key[(r + 1) & 3], key[(r + 2) & 3], key[(r + 3) & 3]};
+    std::uint32_t k32;
+    std::memcpy(&k32, k, 4);
+    const std::uint64_t k64 = (std::uint64_t{k32} << 32) | k32;
+    const lanes2 kv = {k64, k64};
+
+    // A block is unmasked and stored 16 octets at a time while the OR of the
+    // unmasked octets collects their high bits. A block that is all ASCII, reached
+    // on a code point boundary, is valid as it stands; any other block is run
+    // through the automaton from dst, where it is still in L1.
+    constexpr std::size_t block = 256;
+    std::size_t i = 0;
+    for (; i + block <= n; i += block) {
+        lanes2 acc = {0, 0};
+        for (std::size_t j = 0; j < block; j += 16) {
+            lanes2 v;
+            std::memcpy(&v, src + i + j, 16);
+            v ^= kv;
+            std::memcpy(dst + i + j, &v, 16);
+            acc |= v;
+        }
+        if (state_ == s_accept && ((acc[0] | acc[1]) & high_bits) == 0) continue;
+        if (!feed(dst + i, block)) return false;
+    }
+    if (i == n) return true;
+    // block is a multiple of 4, so the key phase at src + i is still offset's.
+    copy_masked(dst + i, src + i, n - i, key, offset + i);
+    return feed(dst + i, n - i);
+}
+
 bool is_valid_utf8(std::string_view s) noexcept {
     utf8_validator v;
     return v.feed(s) && v.complete();

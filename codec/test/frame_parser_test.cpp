@@ -1,11 +1,14 @@
 // The parser against RFC 6455 §5.7 examples, at every split point and one octet at
 // a time, and one test per header error it reports.
+#include <algorithm>
+#include <utility>
 #include <string>
 #include <vector>
 
 #include <gtest/gtest.h>
 
 #include "wsc/frame.hpp"
+#include "wsc/utf8.hpp"
 
 namespace {
 
@@ -178,6 +181,74 @@ TEST(frame_parser, next_into_leaves_read_only_input_untouched) {
     ASSERT_EQ(s.what, status::payload);
     EXPECT_EQ(std::string(reinterpret_cast<char*>(out), 5), "Hello");
     EXPECT_EQ(wire, raw({0x81, 0x85, 0x37, 0xfa, 0x21, 0x3d, 0x7f, 0x9f, 0x4d, 0x51, 0x58}));
+}
+
+// ---- the fused unmask + UTF-8 pass (next / next_into with a validator)
+
+// Reads one frame of `wire` in pieces of `piece` octets with a validator attached,
+// unmasking in place (next) or into a separate buffer (next_into). Returns the
+// failure (none if the frame was read) and the payload delivered before it.
+std::pair<error, std::string> read_validated(std::string wire, std::size_t piece, bool in_place,
+                                             wsc::utf8_validator& v, wsc::frame_parser_config cfg = {}) {
+    wsc::frame_parser p(cfg);
+    std::string payload;
+    std::vector<std::uint8_t> out(wire.size());
+    auto* d = reinterpret_cast<std::uint8_t*>(wire.data());
+    std::size_t pos = 0;
+    for (;;) {
+        const std::size_t n = std::min(piece, wire.size() - pos);
+        auto s = in_place ? p.next(d + pos, n, &v) : p.next_into(d + pos, n, out.data(), &v);
+        pos += s.consumed;
+        if (s.what == status::failed) return {p.failure(), payload};
+        if (s.what == status::payload) payload.append(reinterpret_cast<char*>(s.data), s.size);
+        if (s.what == status::frame_end) return {error::none, payload};
+        if (s.what == status::need_more && pos == wire.size()) return {error::none, payload + "<incomplete>"};
+    }
+}
+
+TEST(frame_parser, validator_sees_every_payload_octet_masked_or_not) {
+    const std::string text = std::string(300, 'a') + "\xce\xba\xe1\xbd\xb9\xcf\x83\xce\xbc\xce\xb5" + std::string(700, 'z');
+    for (bool masked : {true, false})
+        for (bool in_place : {true, false})
+            for (std::size_t piece : {std::size_t{1}, std::size_t{7}, std::size_t{301}, std::size_t{5000}}) {
+                wsc::utf8_validator v;
+                const auto [e, payload] = read_validated(frame(0x1, text, true, masked), piece, in_place, v);
+                EXPECT_EQ(e, error::none) << masked << in_place << piece;
+                EXPECT_EQ(payload, text) << masked << in_place << piece;
+                EXPECT_TRUE(v.complete());
+            }
+}
+
+TEST(frame_parser, validator_fails_the_parser_in_the_middle_of_the_frame) {
+    // 0xff at offset 400 of a 2000-octet text frame: the step carrying it fails,
+    // and no later octet is consumed.
+    std::string text(2000, 'a');
+    text[400] = '\xff';
+    for (bool masked : {true, false})
+        for (bool in_place : {true, false}) {
+            wsc::utf8_validator v;
+            const auto [e, payload] = read_validated(frame(0x1, text, true, masked), 100, in_place, v);
+            EXPECT_EQ(e, error::invalid_utf8) << masked << in_place;
+            EXPECT_EQ(payload.size(), 400u) << "pieces before the bad one are delivered";
+            EXPECT_TRUE(v.failed());
+        }
+    // Without a validator the same frame is just octets.
+    std::string wire = frame(0x1, text, true, true);
+    auto r = parse(wire);
+    EXPECT_EQ(r.failure, error::none);
+    ASSERT_EQ(r.frames.size(), 1u);
+    EXPECT_EQ(r.frames[0].payload, text);
+}
+
+TEST(frame_parser, validator_leaves_the_end_of_message_check_to_the_caller) {
+    // A frame ending inside a sequence is a valid prefix: the message may go on in
+    // a continuation frame, so only the caller can tell.
+    wsc::utf8_validator v;
+    const auto [e, payload] = read_validated(frame(0x1, "ab\xe2\x82", false, true), 3, true, v);
+    EXPECT_EQ(e, error::none);
+    EXPECT_EQ(payload, "ab\xe2\x82");
+    EXPECT_FALSE(v.complete());
+    EXPECT_FALSE(v.failed());
 }
 
 // ---- one test per error the header checks report

@@ -1,9 +1,11 @@
+#include <algorithm>
 #include <random>
 #include <string>
 #include <vector>
 
 #include <gtest/gtest.h>
 
+#include "wsc/mask.hpp"
 #include "wsc/utf8.hpp"
 
 namespace {
@@ -180,6 +182,134 @@ TEST(utf8, agrees_with_reference_on_random_inputs_fed_in_random_pieces) {
             ASSERT_EQ(v.complete(), ref == static_cast<long>(s.size()));
         }
     }
+}
+
+// ---- feed_masked: the fused unmask + validate pass must behave exactly like
+// copy_masked followed by feed, whatever the block boundaries (256 octets).
+
+// Runs `plain`, masked with `key` from payload offset `offset`, through feed_masked in
+// the given pieces, in place or into a second buffer. Returns the index of the piece
+// that failed (or -1), and leaves the unmasked octets in `out`.
+long feed_masked_pieces(const bytes& plain, const wsc::mask_key& key, std::uint64_t offset,
+                        const std::vector<std::size_t>& pieces, bool in_place, wsc::utf8_validator& v, bytes& out) {
+    bytes wire = plain;
+    wsc::apply_mask(wire.data(), wire.size(), key, offset);
+    out.assign(plain.size(), 0);
+    std::size_t at = 0;
+    for (std::size_t i = 0; i < pieces.size(); ++i) {
+        std::uint8_t* dst = in_place ? wire.data() + at : out.data() + at;
+        const bool ok = v.feed_masked(dst, wire.data() + at, pieces[i], key, offset + at);
+        if (in_place) std::copy(wire.begin() + at, wire.begin() + at + pieces[i], out.begin() + at);
+        if (!ok) return static_cast<long>(i);
+        at += pieces[i];
+    }
+    return -1;
+}
+
+const wsc::mask_key test_key{0x37, 0xfa, 0x21, 0x3d};
+
+TEST(utf8, feed_masked_unmasks_like_copy_masked_for_every_length_and_offset) {
+    bytes plain(1000);
+    for (std::size_t i = 0; i < plain.size(); ++i) plain[i] = static_cast<std::uint8_t>(0x20 + i % 95);
+    for (std::size_t n : {0u, 1u, 3u, 15u, 16u, 255u, 256u, 257u, 511u, 512u, 513u, 1000u})
+        for (std::uint64_t offset = 0; offset < 4; ++offset)
+            for (bool in_place : {false, true}) {
+                const bytes p(plain.begin(), plain.begin() + static_cast<long>(n));
+                wsc::utf8_validator v;
+                bytes out;
+                ASSERT_EQ(feed_masked_pieces(p, test_key, offset, {n}, in_place, v, out), -1) << n;
+                ASSERT_EQ(out, p) << "n " << n << " offset " << offset << " in place " << in_place;
+                ASSERT_TRUE(v.complete());
+            }
+}
+
+TEST(utf8, feed_masked_finds_a_bad_octet_at_every_position_of_ascii_blocks) {
+    // A lone 0xff (never valid) and a lone continuation 0x80 at every position of
+    // 600 ASCII octets: the block check must hand the right block to the automaton.
+    for (std::uint8_t bad : {std::uint8_t{0xFF}, std::uint8_t{0x80}})
+        for (std::size_t pos = 0; pos < 600; ++pos) {
+            bytes p(600, 'a');
+            p[pos] = bad;
+            wsc::utf8_validator v;
+            bytes out;
+            ASSERT_EQ(feed_masked_pieces(p, test_key, pos % 4, {p.size()}, pos % 2 == 0, v, out), 0) << pos;
+            ASSERT_TRUE(v.failed());
+            // Everything up to the bad octet is unmasked already.
+            ASSERT_TRUE(std::equal(p.begin(), p.begin() + static_cast<long>(pos) + 1, out.begin())) << pos;
+        }
+}
+
+TEST(utf8, feed_masked_checks_an_ascii_block_that_follows_an_open_sequence) {
+    // The first block ends with a lead octet; the next block is all ASCII, so its
+    // high bits are clear, yet its first octet must fail the open sequence.
+    for (std::uint8_t lead : {std::uint8_t{0xC3}, std::uint8_t{0xE2}, std::uint8_t{0xF0}}) {
+        bytes p(512, 'a');
+        p[255] = lead;
+        wsc::utf8_validator v;
+        bytes out;
+        EXPECT_EQ(feed_masked_pieces(p, test_key, 0, {p.size()}, false, v, out), 0) << int(lead);
+        // Cut right after the lead octet: the second feed must fail at its first octet.
+        wsc::utf8_validator w;
+        EXPECT_EQ(feed_masked_pieces(p, test_key, 0, {256, 256}, true, w, out), 1) << int(lead);
+    }
+    // And a sequence completed across the block boundary is fine: "é" = c3 a9 at 255.
+    bytes p(512, 'a');
+    p[255] = 0xC3;
+    p[256] = 0xA9;
+    wsc::utf8_validator v;
+    bytes out;
+    EXPECT_EQ(feed_masked_pieces(p, test_key, 0, {p.size()}, false, v, out), -1);
+    EXPECT_TRUE(v.complete());
+    EXPECT_EQ(out, p);
+}
+
+TEST(utf8, feed_masked_agrees_with_copy_masked_then_feed_on_random_input_in_random_pieces) {
+    std::mt19937 rng(7692);
+    const std::vector<std::uint8_t> alphabet = {0x20, 0x41, 0x7A, 0x7F, 0x80, 0x9F, 0xA0, 0xBF, 0xC2, 0xC3,
+                                                0xDF, 0xE0, 0xE2, 0xED, 0xF0, 0xF4, 0xF5, 0xFF};
+    for (int round = 0; round < 3000; ++round) {
+        // Mostly ASCII with a few other octets, so both block paths are taken.
+        bytes plain(rng() % 1500);
+        for (auto& x : plain) x = rng() % 64 == 0 ? alphabet[rng() % alphabet.size()] : static_cast<std::uint8_t>('a' + rng() % 26);
+        const wsc::mask_key key{static_cast<std::uint8_t>(rng()), static_cast<std::uint8_t>(rng()),
+                                static_cast<std::uint8_t>(rng()), static_cast<std::uint8_t>(rng())};
+        const std::uint64_t offset = rng() % 8;
+        std::vector<std::size_t> pieces;
+        for (std::size_t left = plain.size(); left > 0;) {
+            const std::size_t k = std::min<std::size_t>(left, rng() % 700);
+            pieces.push_back(k);
+            left -= k;
+        }
+        // The two-pass oracle, with the same pieces.
+        wsc::utf8_validator ref;
+        long ref_fail = -1;
+        std::size_t at = 0;
+        for (std::size_t i = 0; i < pieces.size(); ++i) {
+            if (!ref.feed(plain.data() + at, pieces[i])) {
+                ref_fail = static_cast<long>(i);
+                break;
+            }
+            at += pieces[i];
+        }
+        wsc::utf8_validator v;
+        bytes out;
+        const long got = feed_masked_pieces(plain, key, offset, pieces, round % 2 == 0, v, out);
+        ASSERT_EQ(got, ref_fail) << "round " << round;
+        if (got < 0) {
+            ASSERT_EQ(out, plain) << "round " << round;
+            ASSERT_EQ(v.complete(), ref.complete()) << "round " << round;
+        }
+    }
+}
+
+TEST(utf8, feed_masked_after_a_failure_stays_failed) {
+    wsc::utf8_validator v;
+    const std::uint8_t bad = 0xFF;
+    std::uint8_t out[300];
+    EXPECT_FALSE(v.feed(&bad, 1));
+    const bytes ascii(300, 'a');
+    EXPECT_FALSE(v.feed_masked(out, ascii.data(), ascii.size(), test_key));
+    EXPECT_TRUE(v.failed());
 }
 
 }  // namespace

@@ -13,6 +13,8 @@
 
 namespace wsc {
 
+class utf8_validator;
+
 // RSV bits as one 3-bit value, the way they sit in byte 0 (>> 4): RSV1 = 4, RSV2 = 2, RSV3 = 1.
 constexpr std::uint8_t rsv1 = 4, rsv2 = 2, rsv3 = 1;
 
@@ -59,12 +61,23 @@ public:
 
     explicit frame_parser(frame_parser_config cfg = {}) : cfg_(cfg) {}
 
-    step next(std::uint8_t* data, std::size_t n) noexcept { return next_into(data, n, data); }
+    step next(std::uint8_t* data, std::size_t n) noexcept { return next_into(data, n, data, nullptr); }
     // Same steps for read-only input (the endpoint's string_view): payload octets are
     // unmasked straight into their destination, still one copy. `out` must have room
     // for min(n, payload_remaining()) octets when in_payload(); step.data points
     // into it. `out` may equal `data` (that is next()).
-    step next_into(const std::uint8_t* data, std::size_t n, std::uint8_t* out) noexcept;
+    step next_into(const std::uint8_t* data, std::size_t n, std::uint8_t* out) noexcept {
+        return next_into(data, n, out, nullptr);
+    }
+    // With `text` set, payload octets delivered by this step are also fed to it in
+    // the same pass as the unmasking (utf8_validator::feed_masked), for the caller
+    // that reads a text message. The first octet that cannot be valid UTF-8 fails the
+    // parser with error::invalid_utf8 (RFC 6455 §8.1), in the middle of the frame.
+    // Whether the message ends on a code point boundary stays the caller's check.
+    step next(std::uint8_t* data, std::size_t n, utf8_validator* text) noexcept {
+        return next_into(data, n, data, text);
+    }
+    step next_into(const std::uint8_t* data, std::size_t n, std::uint8_t* out, utf8_validator* text) noexcept;
     // True while the next step would deliver payload octets.
     bool in_payload() const noexcept { return phase_ == phase::payload; }
 

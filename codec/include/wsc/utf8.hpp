@@ -7,6 +7,8 @@
 #include <cstdint>
 #include <string_view>
 
+#include "wsc/mask.hpp"
+
 namespace wsc {
 
 class utf8_validator {
@@ -16,6 +18,15 @@ public:
     bool feed(std::string_view s) noexcept {
         return feed(reinterpret_cast<const std::uint8_t*>(s.data()), s.size());
     }
+    // The read loop's fused pass: copies n octets from src to dst while unmasking
+    // them (exactly as copy_masked(dst, src, n, key, offset)) and validates the
+    // unmasked octets, so a masked text payload is read once instead of twice.
+    // ASCII is checked a block at a time while the copy is in registers; only
+    // blocks holding other octets (or continuing a sequence) go through the
+    // automaton. Returns what feed(dst, n) would. dst and src may be the same. After
+    // a false return dst holds at least the unmasked octets up to the bad one.
+    bool feed_masked(std::uint8_t* dst, const std::uint8_t* src, std::size_t n, const mask_key& key,
+                     std::uint64_t offset = 0) noexcept;
     // True when the input so far ends on a code point boundary (message may end here).
     bool complete() const noexcept { return state_ == 0; }
     bool failed() const noexcept { return state_ == reject; }
