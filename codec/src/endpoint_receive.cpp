@@ -15,12 +15,11 @@ namespace {
 
 constexpr std::size_t piece_size = 16 * 1024;
 
-// The octets are overwritten by the unmasking copy right away, so zero-filling
-// them is wasted work. Only C++23 (resize_and_overwrite) can skip it; under this
-// project's C++20 the fallback resize() zero-fills. The fill is of a piece of at
-// most piece_size octets that the copy rewrites while it is still in L1, and
-// bench/ measured it cheaper than appending the masked octets and unmasking them
-// in place (bench/RESULTS.md).
+// The octets are overwritten by the unmasking copy right away; zero-filling them
+// first cost a sixth of the receive time in bench/ (see bench/RESULTS.md). The
+// codec library alone is compiled as C++23 (codec/CMakeLists.txt) for
+// resize_and_overwrite; the resize() fallback is for a C++20 build. Appending the
+// masked octets and unmasking them in place instead measured slower in bench/.
 void grow_uninitialized(std::string& s, std::size_t n) {
 #if defined(__cpp_lib_string_resize_and_overwrite)
     // GCC 12's resize_and_overwrite throws bad_alloc when it has to reallocate, so
