@@ -164,6 +164,7 @@ int run_fuzzing_client(std::span<const std::string> args) {
     summary.print(std::cout);
     // docs/exit-codes.md: a run that could not finish is no conformance statement,
     // so its code wins over the gate's; the reports are written all the same.
+    report_written(outdir, std::cout);
     const int gate = finish_ci(outdir, store.results(), ci);
     if (result.interrupted) return exit_code::interrupted;
     if (result.ran == 0 && result.unreachable_servers > 0) return exit_code::unreachable;

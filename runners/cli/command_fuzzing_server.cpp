@@ -151,6 +151,7 @@ int run_fuzzing_server(std::span<const std::string> args) {
     shown.done();
     std::cout << "\n";
     summary.print(std::cout);
+    report_written(outdir, std::cout);
     const int gate = finish_ci(outdir, store.results(), ci);
     return interrupted ? exit_code::interrupted : gate;
 }

@@ -151,7 +151,7 @@ TEST(fuzzing_client_process, a_bad_spec_exits_2_naming_file_key_and_problem) {
 TEST(fuzzing_client_process, peer_that_never_answers_the_handshake) {
     test::hostile_server peer([](int fd, const std::atomic<bool>& stop) { test::drain_until_closed(fd, stop); });
     const auto r = run_against(peer, R"("1.1.1", "2.1", "5.1")", 30s);
-    EXPECT_EQ(r.rc, 0);
+    EXPECT_EQ(r.rc, 1) << "a failing peer with no baseline is a conformance regression";
     ASSERT_TRUE(r.index.contains("Hostile")) << r.index.dump();
     EXPECT_EQ(r.index["Hostile"].size(), 3u);
     for (const auto& [id, e] : r.index["Hostile"].items()) EXPECT_EQ(e["behavior"], "FAILED") << id;
@@ -165,7 +165,7 @@ TEST(fuzzing_client_process, peer_that_answers_garbage) {
         test::drain_until_closed(fd, stop);
     });
     const auto r = run_against(peer, R"("1.1.1", "2.1")", 30s);
-    EXPECT_EQ(r.rc, 0);
+    EXPECT_EQ(r.rc, 1) << "a failing peer with no baseline is a conformance regression";
     ASSERT_TRUE(r.index.contains("Hostile")) << r.index.dump();
     EXPECT_EQ(r.index["Hostile"].size(), 2u);
     EXPECT_LT(r.seconds, 15);
@@ -181,7 +181,7 @@ TEST(fuzzing_client_process, peer_that_resets_mid_case) {
         test::reset_connection(fd);
     });
     const auto r = run_against(peer, R"("1.1.1", "1.1.6", "2.1")", 30s);
-    EXPECT_EQ(r.rc, 0);
+    EXPECT_EQ(r.rc, 1) << "a failing peer with no baseline is a conformance regression";
     ASSERT_TRUE(r.index.contains("Hostile")) << r.index.dump();
     EXPECT_EQ(r.index["Hostile"].size(), 3u);
     EXPECT_LT(r.seconds, 15);
@@ -205,7 +205,7 @@ TEST(fuzzing_client_process, peer_that_floods_gigabytes_after_the_handshake) {
         }
     });
     const auto r = run_against(peer, R"("1.1.1", "2.1")", 60s);
-    EXPECT_EQ(r.rc, 0);
+    EXPECT_EQ(r.rc, 1) << "a failing peer with no baseline is a conformance regression";
     ASSERT_TRUE(r.index.contains("Hostile")) << r.index.dump();
     EXPECT_EQ(r.index["Hostile"].size(), 2u);
     EXPECT_GT(r.peak_rss_kib, 0u);
@@ -220,7 +220,7 @@ TEST(fuzzing_client_process, peer_that_never_closes) {
         test::drain_until_closed(fd, stop);  // reads everything, answers nothing
     });
     const auto r = run_against(peer, R"("1.1.1", "2.1", "7.1.1")", 30s);
-    EXPECT_EQ(r.rc, 0);
+    EXPECT_EQ(r.rc, 1) << "a failing peer with no baseline is a conformance regression";
     ASSERT_TRUE(r.index.contains("Hostile")) << r.index.dump();
     EXPECT_EQ(r.index["Hostile"].size(), 3u);
     for (const auto& [id, e] : r.index["Hostile"].items()) EXPECT_NE(e["behaviorClose"], "OK") << id;
