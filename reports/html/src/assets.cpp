@@ -83,6 +83,11 @@ table.wire td.pl{word-break:break-all;max-width:220px}
 table.wire tr.tx td{background:#f4f8ff}table.wire tr.rx td{background:#f3fbf4}table.wire tr.tm td{color:var(--muted);font-style:italic}
 .err{color:var(--fail)}
 .cmdrow{display:flex;gap:6px;align-items:flex-start}.cmdrow pre{flex:1}
+#matrix td.v small.acc{font-size:10px;opacity:.85;font-weight:400}
+#matrix td.v small.unx{font-size:10px;font-weight:600;background:#fff;color:var(--fail);border-radius:3px;margin-top:1px}
+.counts .unx{color:var(--fail);font-weight:600}
+.why{border-left:4px solid var(--line);padding:4px 10px;margin:6px 0;background:#f6f8fa}
+.why.accepted,.why.policy{border-color:var(--pass)}.why.todo,.why.worse,.why.unaccepted{border-color:var(--fail);background:#fdf0f0}
 )CSS";
 
 const char* const page_guard_js = R"JS(
@@ -224,6 +229,18 @@ function renderCase(p,r,agent){
   var lk=look(r.b),b=add(p,el('div','banner '+lk[0]));
   add(b,el('div','bt',str(agent)+' \u2014 Case '+str(r.id)));
   add(b,el('div','bs',lk[1]+' \u00b7 close '+str(r.bc)+' \u00b7 '+fmtMs(r.dur)+(r.st?' @ '+str(r.st):'')));
+  if(r.why&&typeof r.why==='object'){
+    var w=r.why,ws=str(w.s),wb=add(p,el('div','why '+ws));
+    var WHY={accepted:'Accepted by the baseline ('+str(w.acc)+'):',
+      todo:'Accepted by the baseline ('+str(w.acc)+'), but not explained yet:',
+      worse:'Regression: worse than the baseline accepts ('+str(w.acc)+'). The baseline\u2019s reason was:',
+      unaccepted:'Unexplained: fails the pass policy and no baseline entry accepts it.',
+      policy:'Passes the pass policy.'};
+    add(wb,el('h3',null,'Why this verdict'));
+    add(wb,el('p',null,WHY.hasOwnProperty(ws)?WHY[ws]:ws));
+    if(w.reason!==undefined)add(wb,el('p',null,str(w.reason)));
+    if(w.text!==undefined)add(wb,el('p',null,str(w.text)));
+  }
   h3(p,'What it checks');
   add(p,el('p',null,str(r.d)||'(no description)'));
   if(r.x)add(p,el('p',null,'Expectation: '+str(r.x)));
@@ -292,6 +309,17 @@ function selftest(){
     });
     if(pick){pick.click();res.filter=pick.getAttribute('data-f');res.visibleFiltered=visible();
       res.filterChanged=res.visibleFiltered!==res.visibleAll;document.querySelector('.chip[data-f="all"]').click();}
+    // Every chip: the rows left visible are exactly those of its category.
+    res.chipsChecked=0;res.chipMismatch=[];
+    each(document.querySelectorAll('.chip'),function(c){
+      var f=c.getAttribute('data-f');if(f==='all')return;
+      c.click();res.chipsChecked++;
+      rows.forEach(function(tr){
+        var has=(' '+tr.getAttribute('data-cats')+' ').indexOf(' '+f+' ')>=0,shownNow=!tr.hidden&&!tr.parentNode.hidden;
+        if(has!==shownNow&&res.chipMismatch.length<5)res.chipMismatch.push(f+': '+tr.querySelector('td.id').textContent);
+      });
+    });
+    document.querySelector('.chip[data-f="all"]').click();
     res.visibleAfterReset=visible();
     qBox.value='no such case \u2603';qBox.dispatchEvent(new Event('input'));res.visibleNoMatch=visible();
     qBox.value='';qBox.dispatchEvent(new Event('input'));
@@ -304,7 +332,7 @@ function selftest(){
   res.errors=W.errors;res.alerts=W.alerts;
   res.images=document.images.length;res.scripts=document.scripts.length;
   res.foreign=document.querySelectorAll('iframe,object,embed,svg,math,form').length;
-  res.ok=!W.errors.length&&!W.alerts&&!res.images&&res.scripts===3&&!res.foreign&&(!pick||res.filterChanged===true)&&
+  res.ok=!W.errors.length&&!W.alerts&&!res.images&&res.scripts===3&&!res.foreign&&(!pick||res.filterChanged===true)&&!res.chipMismatch.length&&
     res.visibleAfterReset===res.visibleAll&&res.visibleNoMatch===0;
   var out=el('pre',null,JSON.stringify(res));out.id='selftest-result';document.body.appendChild(out);
 }

@@ -51,7 +51,46 @@ nlohmann::json stats(const std::map<std::string, std::uint64_t>& m) {
     return out;
 }
 
+bool is_ok(const case_result& r) { return r.behavior == behavior::ok && r.behavior_close == behavior::ok; }
+
 }  // namespace
+
+explanation explain(const case_result& r, const std::string& agent, const options& opts) {
+    explanation e;
+    if (is_ok(r)) return e;
+    e.entry = opts.accepted ? opts.accepted->find(agent, r.id) : nullptr;
+    if (opts.policy.passes(r)) {
+        e.state = "policy";
+        return e;
+    }
+    if (!e.entry) {
+        e.state = "unaccepted";
+        return e;
+    }
+    const bool worse = behavior_severity(r.behavior) > behavior_severity(e.entry->behavior) ||
+                       close_severity(r.behavior_close) > close_severity(e.entry->behavior_close);
+    const bool no_reason = e.entry->reason.empty() || e.entry->reason.rfind("TODO", 0) == 0;
+    e.state = worse ? "worse" : no_reason ? "todo" : "accepted";
+    return e;
+}
+
+std::string verdict_meaning(const case_result& r) {
+    std::string out;
+    const auto say = [&out](const std::string& s) { out += (out.empty() ? "" : " ") + s; };
+    if (r.behavior == behavior::non_strict)
+        say("Non-Strict: the peer reacted as the RFC allows but later or more leniently than it could have "
+            "(for example it failed the connection only after echoing the valid frames that came before the bad "
+            "one).");
+    else if (r.behavior == behavior::informational)
+        say("Informational: this case has no single right answer; the outcome is recorded, not judged.");
+    else if (r.behavior == behavior::unimplemented)
+        say("Unimplemented: the peer did not negotiate what the case needs (permessage-deflate, RFC 7692, is "
+            "optional), so the case could not test it.");
+    if (r.behavior_close == behavior::informational)
+        say("The closing handshake is informational here: either way of closing is allowed.");
+    if (out.empty()) say("The pass policy accepts this verdict.");
+    return out;
+}
 
 case_text text_of(const std::string& id, const case_result* r, const options& opts) {
     case_text t;
@@ -72,7 +111,7 @@ case_text text_of(const std::string& id, const case_result* r, const options& op
     return t;
 }
 
-nlohmann::json case_record(const case_result& r, const case_text& t, const options& opts) {
+nlohmann::json case_record(const case_result& r, const std::string& agent, const case_text& t, const options& opts) {
     const std::size_t cap = opts.max_preview_chars;
     nlohmann::json j;
     j["id"] = r.id;
@@ -136,6 +175,15 @@ nlohmann::json case_record(const case_result& r, const case_text& t, const optio
     j["wlon"] = r.create_wirelog;
     j["srv"] = c.is_server;
     j["dbm"] = c.dropped_by_me;
+    if (const explanation why = explain(r, agent, opts); !why.state.empty()) {
+        nlohmann::json w{{"s", why.state}};
+        if (why.entry) {
+            w["reason"] = shown(why.entry->reason, 4000);
+            w["acc"] = shown(why.entry->behavior + " / " + why.entry->behavior_close, 80);
+        }
+        if (why.state == "policy") w["text"] = verdict_meaning(r);
+        j["why"] = std::move(w);
+    }
     return j;
 }
 

@@ -59,7 +59,15 @@ std::string percent(std::size_t part, std::size_t whole) {
 
 struct tally {
     std::size_t pass = 0, nonstrict = 0, info = 0, unimpl = 0, fail = 0, missing = 0, close_bad = 0, policy_pass = 0;
+    std::size_t accepted = 0, unexplained = 0;
     std::size_t total() const { return pass + nonstrict + info + unimpl + fail + missing; }
+    void add(const case_result* r, const std::string& agent, const options& opts) {
+        add(r, opts.policy);
+        if (!r) return;
+        const auto why = detail::explain(*r, agent, opts);
+        if (why.state == "accepted") ++accepted;
+        if (!why.explained()) ++unexplained;
+    }
     void add(const case_result* r, const pass_policy& policy) {
         if (!r) {
             ++missing;
@@ -144,7 +152,7 @@ private:
         out_ += "<section id=\"summary\"><h2>Summary</h2>\n";
         for (std::size_t a = 0; a < agents_.size(); ++a) {
             tally t;
-            for (const auto& id : ids_) t.add(find(agents_[a], id), opts_.policy);
+            for (const auto& id : ids_) t.add(find(agents_[a], id), agents_[a], opts_);
             const std::size_t total = t.total();
             out_ += "<div class=\"agent-sum\"><div class=\"aname\" title=\"" + escape(agents_[a]) + "\">" +
                     escape(agents_[a]) + "</div><div class=\"bar\" role=\"img\" aria-label=\"verdicts of " +
@@ -160,8 +168,10 @@ private:
                     std::to_string(total) + "</b> pass the policy \xC2\xB7 " + std::to_string(t.pass) + " pass, " +
                     std::to_string(t.nonstrict) + " non-strict, " + std::to_string(t.info) + " info, " +
                     std::to_string(t.unimpl) + " unimplemented, " + std::to_string(t.fail) + " fail, " +
-                    std::to_string(t.missing) + " missing \xC2\xB7 " + std::to_string(t.close_bad) +
-                    " close not OK</div></div>\n";
+                    std::to_string(t.missing) + " missing \xC2\xB7 " + std::to_string(t.close_bad) + " close not OK";
+            if (opts_.accepted) out_ += " \xC2\xB7 " + std::to_string(t.accepted) + " accepted by the baseline";
+            out_ += std::string(" \xC2\xB7 <span class=\"") + (t.unexplained ? "unx" : "") + "\">" +
+                    std::to_string(t.unexplained) + " unexplained</span></div></div>\n";
         }
         if (agents_.empty()) out_ += "<p>No results.</p>\n";
         out_ += "</section>\n";
@@ -173,7 +183,7 @@ private:
         for (const auto& id : ids_) {
             bool changed = false;
             for (const auto& a : agents_) {
-                all.add(find(a, id), opts_.policy);
+                all.add(find(a, id), a, opts_);
                 if (changed_.count(a) && changed_.at(a).count(id)) changed = true;
             }
             if (changed) ++changed_rows;
@@ -192,6 +202,8 @@ private:
         chip("missing", "Missing", all.missing);
         chip("closebad", "Close not OK", all.close_bad);
         chip("policyfail", "Fails policy", all.total() - all.missing - all.policy_pass);
+        if (opts_.accepted) chip("accepted", "Accepted by baseline", all.accepted);
+        chip("unexplained", "Unexplained", all.unexplained);
         if (opts_.comparison) chip("changed", "Changed", changed_rows);
         out_ += "</div><div class=\"tools\"><label>Section <select id=\"f-sec\"><option value=\"\">all</option>";
         std::string last;
@@ -296,7 +308,21 @@ private:
                 cells += "<td colspan=\"2\" class=\"v missing\">Missing</td>";
                 continue;
             }
-            records_[a][id] = detail::case_record(*r, t, opts_);
+            records_[a][id] = detail::case_record(*r, agents_[a], t, opts_);
+            const auto why = detail::explain(*r, agents_[a], opts_);
+            if (why.state == "accepted") cats.insert("accepted");
+            if (!why.explained()) cats.insert("unexplained");
+            // The cell says the verdict is accepted (hover: the reason) or not explained.
+            std::string mark;
+            if (why.state == "accepted")
+                mark = "<small class=\"acc\" title=\"" + escape(text::shorten(why.entry->reason, 600)) +
+                       "\">baseline</small>";
+            else if (!why.explained())
+                mark = "<small class=\"unx\" title=\"" +
+                       escape(why.state == "todo"    ? "accepted by the baseline, but its reason still says TODO"
+                              : why.state == "worse" ? "worse than the baseline accepts"
+                                                     : "fails the pass policy; no baseline entry explains it") +
+                       "\">unexplained</small>";
             const cell_look m = detail::main_look(r->behavior);
             cats.insert(m.css == "noclose" ? "fail" : m.css);
             if (r->behavior_close != behavior::ok && r->behavior_close != behavior::informational)
@@ -305,11 +331,12 @@ private:
             if (changed_.count(agents_[a]) && changed_.at(agents_[a]).count(id)) cats.insert("changed");
             const std::string href = "#d=" + std::to_string(a) + "/" + url_part(id);
             if (m.css == "unimpl") {
-                cells += "<td colspan=\"2\" class=\"v unimpl\"><a href=\"" + href + "\">Unimplemented</a></td>";
+                cells += "<td colspan=\"2\" class=\"v unimpl\"><a href=\"" + href + "\">Unimplemented</a>" + mark + "</td>";
                 continue;
             }
             cells += "<td class=\"v " + m.css + "\"><a href=\"" + href + "\">" + m.label + "</a>";
             if (r->report_time) cells += "<small>" + std::to_string(static_cast<long long>(r->duration_ms)) + " ms</small>";
+            cells += mark;
             const cell_look c = detail::close_look(*r);
             cells += "</td><td class=\"c " + c.css + "\" title=\"" + escape(r->behavior_close) + "\">" + escape(c.label) +
                      "</td>";

@@ -148,3 +148,75 @@ TEST(HtmlReport, WritesIndexHtml) {
 }
 
 }  // namespace wsc::report::html
+
+namespace wsc::report::html {
+
+namespace {
+
+// The data-cats of the matrix row for `id`.
+std::string cats_of(const std::string& page, const std::string& id) {
+    const std::string anchor = "</a> " + id + "</td>";
+    const auto at = page.find(anchor);
+    if (at == std::string::npos) return "(no row)";
+    const auto row = page.rfind("<tr class=\"case\" data-cats=\"", at);
+    const auto from = row + std::string("<tr class=\"case\" data-cats=\"").size();
+    return page.substr(from, page.find('"', from) - from);
+}
+
+bool has_cat(const std::string& cats, const std::string& c) {
+    return (" " + cats + " ").find(" " + c + " ") != std::string::npos;
+}
+
+}  // namespace
+
+TEST(HtmlReport, EveryVerdictThatIsNotOkIsExplainedOrMarked) {
+    result_set results;
+    const auto add = [&](const std::string& id, const char* b, const char* bc) {
+        case_result r = testing::synthetic_result("peer", id, 0, {});
+        r.behavior = b;
+        r.behavior_close = bc;
+        results["peer"][id] = r;
+    };
+    add("1.1.1", behavior::ok, behavior::ok);
+    add("6.4.3", behavior::non_strict, behavior::ok);         // passes the policy: its meaning is given
+    add("7.9.1", behavior::failed, behavior::wrong_code);     // accepted with a reason
+    add("7.9.2", behavior::failed, behavior::wrong_code);     // accepted, reason still TODO
+    add("7.9.3", behavior::failed, behavior::failed);         // worse than accepted
+    add("7.9.4", behavior::failed, behavior::ok);             // no entry
+    baseline b;
+    b.agents["peer"]["7.9.1"] = {behavior::failed, behavior::wrong_code,
+                                 "closes with 1002 <b>\"here\"</b> (RFC 6455 \xC2\xA7" "7.4.1)"};
+    b.agents["peer"]["7.9.2"] = {behavior::failed, behavior::wrong_code, baseline_todo_reason};
+    b.agents["peer"]["7.9.3"] = {behavior::failed, behavior::wrong_code, "was only the close code"};
+    options h;
+    h.accepted = &b;
+    const std::string page = render(results, h);
+
+    EXPECT_FALSE(has_cat(cats_of(page, "1.1.1"), "unexplained"));
+    EXPECT_FALSE(has_cat(cats_of(page, "6.4.3"), "unexplained"));
+    EXPECT_TRUE(has_cat(cats_of(page, "7.9.1"), "accepted"));
+    EXPECT_FALSE(has_cat(cats_of(page, "7.9.1"), "unexplained"));
+    for (const char* id : {"7.9.2", "7.9.3", "7.9.4"}) {
+        EXPECT_TRUE(has_cat(cats_of(page, id), "unexplained")) << id;
+        EXPECT_FALSE(has_cat(cats_of(page, id), "accepted")) << id;
+    }
+    EXPECT_NE(page.find("data-f=\"accepted\">Accepted by baseline <b>1</b>"), std::string::npos);
+    EXPECT_NE(page.find("data-f=\"unexplained\">Unexplained <b>3</b>"), std::string::npos);
+    EXPECT_NE(page.find("1 accepted by the baseline"), std::string::npos);
+    // The reason is on the cell (escaped) and in the case's data (as JSON escapes).
+    EXPECT_NE(page.find("title=\"closes with 1002 &lt;b&gt;&quot;here&quot;&lt;/b&gt;"), std::string::npos);
+    EXPECT_EQ(page.find("<b>\"here\""), std::string::npos);
+    EXPECT_NE(page.find("\"why\":{\"acc\":\"FAILED / WRONG CODE\",\"reason\":\"closes with 1002 \\u003cb\\u003e"),
+              std::string::npos);
+    for (const char* state : {"\"s\":\"todo\"", "\"s\":\"worse\"", "\"s\":\"unaccepted\"", "\"s\":\"policy\""})
+        EXPECT_NE(page.find(state), std::string::npos) << state;
+    EXPECT_NE(page.find("Non-Strict: the peer reacted as the RFC allows"), std::string::npos);
+    EXPECT_EQ(count(page, "\"why\":"), 5u) << "every result but the OK / OK one";
+
+    // Without a baseline every failure is unexplained and there is no "accepted" chip.
+    const std::string plain = render(results);
+    EXPECT_EQ(plain.find("data-f=\"accepted\""), std::string::npos);
+    EXPECT_NE(plain.find("data-f=\"unexplained\">Unexplained <b>4</b>"), std::string::npos);
+}
+
+}  // namespace wsc::report::html

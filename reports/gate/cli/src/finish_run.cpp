@@ -43,6 +43,8 @@ int finish_run(const result_set& results, const std::filesystem::path& outdir, c
             h.lookup = opts.lookup;
             h.case_ids = opts.case_ids;
             h.comparison = diff ? &*diff : nullptr;
+            // With a baseline, the page says for each failing case whether it is accepted and why.
+            h.accepted = opts.baseline && !opts.update_baseline ? &accepted : nullptr;
             html::write(outdir, results, h);
             out << "report: " << (outdir / "index.html").string() << "\n";
         }

@@ -13,6 +13,7 @@
 #include <string_view>
 #include <vector>
 
+#include "wsc/report/baseline.hpp"
 #include "wsc/report/pass_policy.hpp"
 #include "wsc/report/result_set.hpp"
 #include "wsc/report/run_diff.hpp"
@@ -39,6 +40,11 @@ struct options {
     // order); empty: the cases present in the results.
     std::vector<std::string> case_ids;
     const run_diff* comparison = nullptr;
+    // The baseline the results are gated on (optional): each case that fails the
+    // policy shows whether the baseline accepts it and why (its reason), so the
+    // page explains every verdict that is not OK; cases it does not accept are
+    // marked unexplained.
+    const baseline* accepted = nullptr;
     // Caps that keep 517 cases x several agents small and fast.
     std::size_t max_wire_rows = 160;     // rows kept per case (head and tail)
     std::size_t max_preview_chars = 96;  // payload preview per wire row or event
