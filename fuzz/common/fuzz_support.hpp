@@ -17,6 +17,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -40,7 +41,42 @@
 #define WSC_FUZZ_NO_COVERAGE
 #endif
 
+// The inline 8-bit edge counters, from common/counters.cc (linked into every
+// harness): null and 0 when there are none.
+extern "C" std::uint8_t* wsc_fuzz_counters(std::size_t* size);
+
 namespace wsc_fuzz {
+
+// Keeps a harness's own re-checks out of the coverage feedback. While one is alive,
+// the codec still runs instrumented (and is still checked), but on destruction the
+// edge counters go back to what they were at construction, so libFuzzer judges the
+// input only by the code under test. For a check that drives the codec again over
+// octets it has already handled (a round trip), this is the same idea as
+// WSC_FUZZ_NO_COVERAGE for the harness's own code: the repeat adds no behaviour,
+// only counts, and counts become features that cost exec/s. A no-op without the
+// section.
+class coverage_pause {
+public:
+    coverage_pause() : counters_(wsc_fuzz_counters(&size_)) {
+        if (!size_) return;
+        auto& b = buffer();
+        if (b.size() < size_) b.resize(size_);
+        std::memcpy(b.data(), counters_, size_);
+    }
+    ~coverage_pause() {
+        if (size_) std::memcpy(counters_, buffer().data(), size_);
+    }
+    coverage_pause(const coverage_pause&) = delete;
+    coverage_pause& operator=(const coverage_pause&) = delete;
+
+private:
+    static std::vector<std::uint8_t>& buffer() {
+        static std::vector<std::uint8_t> b;
+        return b;
+    }
+    std::size_t size_ = 0;
+    std::uint8_t* counters_;
+};
 
 // The prefix has a fixed size for every target, so the generator can write one.
 inline constexpr std::size_t kConfigSize = 8;
