@@ -8,7 +8,7 @@ from wsconform_matrix.matrix_file import load_matrix
 from wsconform_matrix.progress import Progress
 from wsconform_matrix.results_dir import read_index
 
-from .helpers import FAKES, FIXTURE, TempDirTest
+from .helpers import FAKES, FIXTURE, TempDirTest, require_wsconform
 
 PY = sys.executable
 
@@ -24,7 +24,8 @@ class AutobahnDriverTest(TempDirTest):
         self.bin = self.tmp / "bin"
         self.bin.mkdir()
         self.log = self.tmp / "wstest.log"
-        self.saved = {k: os.environ.get(k) for k in ("PATH", "FAKE_WSTEST_LOG", "FAKE_WSTEST_FIXTURE")}
+        self.saved = {k: os.environ.get(k)
+                      for k in ("PATH", "FAKE_WSTEST_LOG", "FAKE_WSTEST_FIXTURE", "FAKE_WSTEST_FAIL")}
         os.environ.update(FAKE_WSTEST_LOG=str(self.log),
                           FAKE_WSTEST_FIXTURE=str(FIXTURE / "unknownserver_case_1_1_1.json"),
                           PATH=f"{self.bin}:/usr/bin:/bin")
@@ -98,3 +99,42 @@ class AutobahnDriverTest(TempDirTest):
         docker.chmod(0o755)
         with self.assertRaisesRegex(AutobahnUnavailable, "docker pull crossbario/autobahn-testsuite"):
             detect("crossbario/autobahn-testsuite")
+
+    def test_side_by_side_with_our_results_in_one_report(self):
+        """`run` then `autobahn` on the same matrix with the real wsconform: the
+        merged report holds both tools' verdicts, and the comparison page lists
+        the case where they differ."""
+        wsconform = require_wsconform(self)
+        from wsconform_matrix.run_matrix import run_matrix
+        from wsconform_matrix.wsconform_cli import has_command
+        if not has_command(wsconform, "report"):
+            self.skipTest("this wsconform has no `report` command")
+        os.symlink(FAKES / "wstest", self.bin / "wstest")
+        os.environ["FAKE_WSTEST_FAIL"] = "2.1"
+        path = self.tmp / "m.toml"
+        path.write_text(textwrap.dedent(f"""
+            [defaults]
+            cases = ["1.1.1", "2.1"]
+            [[peer]]
+            name = "reference"
+            role = "server"
+            command = {json.dumps([wsconform, "echo-server", "--port", "{port}"])}
+            """))
+        matrix = load_matrix(path)
+        out = self.tmp / "out"
+        self.assertEqual(run_matrix(matrix, wsconform, out, 1, Progress(self.out), self.out), 0, self.out.getvalue())
+        code = run_autobahn(matrix, out, Progress(self.out), self.out, wsconform_hint=wsconform)
+        self.assertEqual(code, 0, self.out.getvalue())
+        side = out / "autobahn" / "side-by-side"
+        index = read_index(side)
+        self.assertEqual(sorted(index), ["autobahn:reference", "reference"])
+        self.assertEqual(index["autobahn:reference"]["2.1"]["behavior"], "FAILED")
+        self.assertEqual(index["reference"]["2.1"]["behavior"], "OK")
+        page = (side / "index.html").read_text(encoding="utf-8")
+        self.assertIn(">autobahn:reference</th>", page)
+        self.assertIn(">reference</th>", page)
+        compare = (out / "autobahn" / "compare" / "reference" / "index.html").read_text(encoding="utf-8")
+        self.assertIn("Changes:", compare)
+        self.assertRegex(compare, r"<tr class=\"better\"><td>reference</td><td>2\.1</td><td>FAILED / OK</td>"
+                                  r"<td>OK / OK</td>")
+        self.assertIn("2 cases compared; 1 changed", compare)

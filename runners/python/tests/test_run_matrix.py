@@ -1,11 +1,13 @@
 import json
 import os
 import sys
+import xml.etree.ElementTree as ET
 
 from wsconform_matrix.matrix_file import load_matrix
 from wsconform_matrix.processes import free_port, port_open
 from wsconform_matrix.progress import Progress
 from wsconform_matrix.run_matrix import run_matrix
+from wsconform_matrix.wsconform_cli import has_command
 
 from .helpers import FAKES, PEERS, TempDirTest, fake_wsconform_path, require_wsconform
 
@@ -125,6 +127,15 @@ command = ["{wsconform}", "echo-client", "--agent", "{{agent}}", "{{url}}/"]
         index = json.loads((self.tmp / "out" / "report" / "index.json").read_text())
         self.assertEqual(len(index["reference"]), 4)
         self.assertEqual(len(index["reference-client"]), 4)
+        report = self.tmp / "out" / "report"
+        if has_command(wsconform, "report"):
+            # One merged report for the whole matrix: HTML and JUnit beside the JSON.
+            page = (report / "index.html").read_text(encoding="utf-8")
+            self.assertIn("wsconform peer matrix", page)
+            self.assertIn(">reference-client</th>", page)
+            suites = ET.parse(report / "junit.xml").getroot()
+            self.assertEqual(suites.tag, "testsuites")
+            self.assertEqual(int(suites.get("tests")), sum(len(v) for v in index.values()))
 
 
 class FreePortTest(TempDirTest):
