@@ -29,6 +29,7 @@ public:
     ~blocking_client();
 
     bool ok() const { return ep_ != nullptr; }
+    int fd() const { return fd_; }
     const client_handshake& handshake() const { return *hs_; }
     endpoint& ep() { return *ep_; }
 
