@@ -92,7 +92,8 @@ public:
         for (const auto& id : all_case_ids(results_)) ids.insert(id);
         ids_.assign(ids.begin(), ids.end());
         if (opts_.comparison)
-            for (const auto& c : opts_.comparison->changes) changed_[c.agent].insert(c.id);
+            for (const auto& c : opts_.comparison->changes)
+                if (c.before && c.after) changed_[c.agent].insert(c.id);  // a verdict changed
     }
 
     std::string render() {
@@ -227,29 +228,53 @@ private:
 
     void comparison() {
         const run_diff& d = *opts_.comparison;
+        // Cases whose verdict changed come first; cases that ran on one side only
+        // (another selection, an older catalogue) are listed apart, folded.
+        std::vector<const verdict_change*> changed, only_before, only_after;
         std::size_t worse = 0, better = 0;
         for (const auto& c : d.changes) {
-            if (c.direction < 0) ++worse;
-            if (c.direction > 0) ++better;
+            if (c.before && c.after) {
+                changed.push_back(&c);
+                worse += c.direction < 0;
+                better += c.direction > 0;
+            } else {
+                (c.before ? only_before : only_after).push_back(&c);
+            }
         }
         out_ += "<section id=\"comparison\"><h2>Changes: " + escape(d.label_before) + " \xE2\x86\x92 " +
                 escape(d.label_after) + "</h2><p>" + std::to_string(d.compared) + " cases compared; " +
-                std::to_string(d.changes.size()) + " changed (" + std::to_string(worse) + " worse, " +
-                std::to_string(better) + " better).";
+                std::to_string(changed.size()) + " changed verdict (" + std::to_string(worse) + " worse, " +
+                std::to_string(better) + " better)";
+        if (!only_before.empty() || !only_after.empty())
+            out_ += "; " + std::to_string(only_before.size()) + " only in " + escape(d.label_before) + ", " +
+                    std::to_string(only_after.size()) + " only in " + escape(d.label_after);
+        out_ += ".";
         for (const auto& [b, a] : d.agents)
             out_ += " <span class=\"pair\">" + escape(b.empty() ? "(none)" : b) + " \xE2\x86\x92 " +
                     escape(a.empty() ? "(none)" : a) + "</span>";
         out_ += "</p>\n";
-        if (!d.changes.empty()) {
-            out_ += "<table class=\"cmp\"><thead><tr><th>Agent</th><th>Case</th><th>" + escape(d.label_before) +
-                    "</th><th>" + escape(d.label_after) + "</th><th></th></tr></thead><tbody>\n";
-            for (const auto& c : d.changes) {
-                const char* dir = c.direction < 0 ? "worse" : c.direction > 0 ? "better" : "other";
-                out_ += std::string("<tr class=\"") + dir + "\"><td>" + escape(c.agent) + "</td><td>" + escape(c.id) +
-                        "</td><td>" + escape(verdict_text(c.before)) + "</td><td>" + escape(verdict_text(c.after)) +
+        const auto table = [&](const std::vector<const verdict_change*>& list, const char* id) {
+            out_ += std::string("<table class=\"cmp\" id=\"") + id + "\"><thead><tr><th>Agent</th><th>Case</th><th>" +
+                    escape(d.label_before) + "</th><th>" + escape(d.label_after) + "</th><th></th></tr></thead><tbody>\n";
+            for (const verdict_change* c : list) {
+                const char* dir = !(c->before && c->after) ? "one-side"
+                                  : c->direction < 0       ? "worse"
+                                  : c->direction > 0       ? "better"
+                                                           : "other";
+                out_ += std::string("<tr class=\"") + dir + "\"><td>" + escape(c->agent) + "</td><td>" + escape(c->id) +
+                        "</td><td>" + escape(verdict_text(c->before)) + "</td><td>" + escape(verdict_text(c->after)) +
                         "</td><td>" + dir + "</td></tr>\n";
             }
             out_ += "</tbody></table>\n";
+        };
+        if (!changed.empty()) table(changed, "cmp-changed");
+        std::vector<const verdict_change*> one_side = only_before;
+        one_side.insert(one_side.end(), only_after.begin(), only_after.end());
+        if (!one_side.empty()) {
+            out_ += "<details><summary>" + std::to_string(one_side.size()) +
+                    " cases with a result on one side only</summary>\n";
+            table(one_side, "cmp-one-side");
+            out_ += "</details>\n";
         }
         out_ += "</section>\n";
     }

@@ -220,3 +220,40 @@ TEST(HtmlReport, EveryVerdictThatIsNotOkIsExplainedOrMarked) {
 }
 
 }  // namespace wsc::report::html
+
+namespace wsc::report::html {
+
+TEST(HtmlReport, ComparisonPutsVerdictChangesBeforeOneSidedCases) {
+    // Ours ran sections 1 and 2; the other set (an Autobahn import, say) also has 5.x.
+    result_set before, after;
+    for (const char* id : {"1.1.1", "2.1", "2.2", "5.1"}) {
+        before["UnknownServer"][id] = testing::synthetic_result("UnknownServer", id, 0, {});
+        before["UnknownServer"][id].behavior = behavior::ok;
+        before["UnknownServer"][id].behavior_close = behavior::ok;
+    }
+    for (const char* id : {"1.1.1", "2.1", "2.2"}) {
+        after["mine"][id] = testing::synthetic_result("mine", id, 0, {});
+        after["mine"][id].behavior = behavior::ok;
+        after["mine"][id].behavior_close = behavior::ok;
+    }
+    after["mine"]["2.1"].behavior = behavior::failed;
+    const run_diff d = diff_runs(before, after, "autobahn", "this run");
+    options h;
+    h.comparison = &d;
+    const std::string page = render(after, h);
+    EXPECT_NE(page.find("3 cases compared; 1 changed verdict (1 worse, 0 better); 1 only in autobahn, 0 only in "
+                        "this run."),
+              std::string::npos);
+    const auto changed = page.find("id=\"cmp-changed\""), folded = page.find("<details><summary>1 cases with a");
+    ASSERT_NE(changed, std::string::npos);
+    ASSERT_NE(folded, std::string::npos);
+    EXPECT_LT(changed, folded);
+    EXPECT_NE(page.find("<tr class=\"worse\"><td>mine</td><td>2.1</td><td>OK / OK</td><td>FAILED / OK</td>", changed),
+              std::string::npos);
+    EXPECT_NE(page.find("<tr class=\"one-side\"><td>mine</td><td>5.1</td><td>OK / OK</td><td>no result</td>", folded),
+              std::string::npos);
+    // The "Changed" filter counts verdict changes only.
+    EXPECT_NE(page.find("data-f=\"changed\">Changed <b>1</b>"), std::string::npos);
+}
+
+}  // namespace wsc::report::html
