@@ -49,7 +49,13 @@ int run_cases(std::span<const std::string> args) {
         const std::string prefix = std::to_string(static_cast<int>(a.number("section", 0, 0, 1000))) + ".";
         std::erase_if(plan, [&](const planned_case& c) { return c.id.rfind(prefix, 0) != 0; });
     }
-    for (const auto& c : plan) std::cout << catalogue::listing_line(*c.tc) << "\n";
+    for (const auto& c : plan) {
+        std::cout << catalogue::listing_line(*c.tc);
+        // capabilities.hpp: what --capability must declare for the case to run.
+        for (std::size_t i = 0; i < c.tc->requirements.size(); ++i)
+            std::cout << (i == 0 ? "  [needs: " : ", ") << c.tc->requirements[i];
+        std::cout << (c.tc->requirements.empty() ? "" : "]") << "\n";
+    }
     return exit_code::ok;
 }
 

@@ -18,6 +18,8 @@ constexpr std::array specs{
     option_spec{"port", 'p', "N", "TCP port (default 9001; 0 picks a free one)"},
     option_spec{"bind", 0, "ADDR", "address to listen on (default 127.0.0.1)"},
     option_spec{"no-deflate", 0, "", "decline permessage-deflate"},
+    option_spec{"subprotocol", 0, "NAME", "speak this subprotocol (repeat or comma-separate, preferred first)"},
+    option_spec{"allow-origin", 0, "ORIGIN", "admit only these Origins, 403 for others (repeatable)"},
     option_spec{"idle-timeout", 0, "SECONDS", "close connections silent this long (default 300)"},
     option_spec{"cert", 0, "FILE", "serve wss with this certificate chain (PEM)"},
     option_spec{"key", 0, "FILE", "private key (PEM) for --cert"},
@@ -44,6 +46,8 @@ int run_echo_server(std::span<const std::string> args) {
     opts.port = static_cast<std::uint16_t>(a.number("port", 9001, 0, 65535));
     opts.bind_address = a.get_or("bind", "127.0.0.1");
     opts.deflate = !a.has("no-deflate");
+    opts.subprotocols = split_list(a.all("subprotocol"));
+    opts.allowed_origins = split_list(a.all("allow-origin"));
     opts.limits.idle_timeout_s = a.number("idle-timeout", 300, 0, 1e6);
     opts.server_header = std::string("wsconform-echo-server/") + version;
     if (a.has("cert") || a.has("key")) {

@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "args.hpp"
+#include "capabilities.hpp"
 #include "case_source.hpp"
 #include "ci_args.hpp"
 #include "commands.hpp"
@@ -33,6 +34,7 @@ constexpr std::array own_specs{
 
 std::vector<option_spec> all_specs() {
     std::vector<option_spec> v(own_specs.begin(), own_specs.end());
+    v.insert(v.end(), capability_option_specs.begin(), capability_option_specs.end());
     v.insert(v.end(), ci_option_specs.begin(), ci_option_specs.end());
     v.insert(v.end(), tls_option_specs.begin(), tls_option_specs.end());
     return v;
@@ -77,8 +79,10 @@ int run_fuzzing_client(std::span<const std::string> args) {
 
     const auto source = case_source::load(a.get("catalogue"));
     // The fuzzer is the client, so the implementation under test is a server.
-    const case_plan plan =
-        apply_shard(source->select(spec.cases, spec.exclude_cases, catalogue::Role::server), a);
+    const case_plan plan = apply_shard(
+        keep_declared_capabilities(source->select(spec.cases, spec.exclude_cases, catalogue::Role::server),
+                                   split_list(a.all("capability")), std::cerr),
+        a);
     if (plan.empty()) throw usage_error("no case matches the selection");
     const report::ci_options ci = read_ci_options(a, *source, plan);
 

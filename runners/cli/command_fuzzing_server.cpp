@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "args.hpp"
+#include "capabilities.hpp"
 #include "case_source.hpp"
 #include "ci_args.hpp"
 #include "commands.hpp"
@@ -37,6 +38,7 @@ constexpr std::array own_specs{
 
 std::vector<option_spec> all_specs() {
     std::vector<option_spec> v(own_specs.begin(), own_specs.end());
+    v.insert(v.end(), capability_option_specs.begin(), capability_option_specs.end());
     v.insert(v.end(), ci_option_specs.begin(), ci_option_specs.end());
     return v;
 }
@@ -94,7 +96,10 @@ int run_fuzzing_server(std::span<const std::string> args) {
 
     const auto source = case_source::load(a.get("catalogue"));
     // The fuzzer is the server, so the implementation under test is a client.
-    opts.cases = apply_shard(source->select(spec.cases, spec.exclude_cases, catalogue::Role::client), a);
+    opts.cases = apply_shard(
+        keep_declared_capabilities(source->select(spec.cases, spec.exclude_cases, catalogue::Role::client),
+                                   split_list(a.all("capability")), std::cerr),
+        a);
     if (opts.cases.empty()) throw usage_error("no case matches the selection");
     const report::ci_options ci = read_ci_options(a, *source, opts.cases);
     const int total = static_cast<int>(opts.cases.size());

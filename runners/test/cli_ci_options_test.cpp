@@ -138,3 +138,29 @@ TEST(ci_gate_process, baseline_accepts_known_failures_and_catches_new_ones) {
     test::child_process regated(WSCONFORM_EXE, {"report", dir.str("out"), "--baseline", dir.str("baseline.json")});
     EXPECT_EQ(regated.wait(30s), 1) << regated.err();
 }
+
+// Cases that need a configured peer run only when the user declares that setup.
+TEST(capabilities_process, cases_needing_a_setup_run_only_when_it_is_declared) {
+    test::child_process server(WSCONFORM_EXE, {"echo-server", "--port", "0", "--quiet", "--subprotocol", "wsc.echo",
+                                               "--allow-origin", "https://allowed.example"});
+    const std::uint16_t port = listening_port(server);
+    ASSERT_NE(port, 0);
+    test::temp_dir dir;
+    const std::string cases = "0.7.4,0.9.1,0.9.2,1.1.1";
+    test::child_process plain(WSCONFORM_EXE,
+                              {"client", url(port), "--cases", cases, "--agent", "A", "--outdir", dir.str("plain")});
+    ASSERT_EQ(plain.wait(30s), 0) << plain.err();
+    EXPECT_NE(plain.err().find("not run: 0.9.1 needs a peer set up for origin-policy"), std::string::npos)
+        << plain.err();
+    EXPECT_EQ(verdicts(dir.read_json("plain/index.json"), "A").size(), 1u);
+
+    test::child_process declared(WSCONFORM_EXE, {"client", url(port), "--cases", cases, "--agent", "A", "--outdir",
+                                                 dir.str("declared"), "--capability",
+                                                 "origin-policy,subprotocol:wsc.echo"});
+    ASSERT_EQ(declared.wait(30s), 0) << declared.out() << declared.err();
+    const auto v = verdicts(dir.read_json("declared/index.json"), "A");
+    EXPECT_EQ(v.size(), 4u);
+    for (const auto& [id, pair] : v) EXPECT_EQ(pair.first, "OK") << id;
+    server.signal(SIGTERM);
+    server.wait(5s);
+}

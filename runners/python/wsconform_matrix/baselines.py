@@ -30,13 +30,24 @@ def load_baseline(path: Path) -> dict:
     return data
 
 
+def _same_policy(a: dict, b: dict) -> bool:
+    return all(sorted(a.get(k) or []) == sorted(b.get(k) or []) for k in ("behavior", "behaviorClose"))
+
+
 def combine(paths: list[Path]) -> dict:
-    """One baseline holding every agent of the given files; the first policy wins."""
+    """One baseline holding every agent of the given files. The merged report is
+    gated with one pass policy, so files that state different policies are an
+    error (a peer's entries would be judged by another peer's rule)."""
     combined = {"format": FORMAT, "policy": None, "agents": {}}
+    policy_from = None
     for path in paths:
         data = load_baseline(path)
-        if combined["policy"] is None and "policy" in data:
-            combined["policy"] = data["policy"]
+        if "policy" in data:
+            if combined["policy"] is None:
+                combined["policy"], policy_from = data["policy"], path
+            elif not _same_policy(combined["policy"], data["policy"]):
+                raise ValueError(f"{path}: policy: differs from the one in {policy_from}; the baselines of one "
+                                 f"matrix must share a pass policy (docs/exit-codes.md)")
         for agent, cases in data.get("agents", {}).items():
             combined["agents"].setdefault(agent, {}).update(cases)
     if combined["policy"] is None:

@@ -206,6 +206,11 @@ def run_matrix(matrix: Matrix, wsconform: str, outdir: Path, jobs: int | None, p
     if unknown:
         print(f"{matrix.path}: no peer named {', '.join(sorted(unknown))}", file=out)
         return EXIT_USAGE
+    try:  # before any peer runs: the baselines must load and share one pass policy
+        baselines.combine([p.baseline for p in matrix.peers if p.baseline and p.baseline.is_file()])
+    except ValueError as e:
+        print(f"wsconform-matrix: {e}", file=out)
+        return EXIT_USAGE
     outcomes: list[Outcome] = []
     for peer in peers:
         try:

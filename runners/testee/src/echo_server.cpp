@@ -1,5 +1,7 @@
 #include "wsc/testee/echo_server.hpp"
 
+#include <algorithm>
+
 #include "wsc/handshake.hpp"
 #include "wsc/net/request_reader.hpp"
 
@@ -44,6 +46,13 @@ void echo_server::serve(std::shared_ptr<net::transport> t) {
         }
         server_handshake_config cfg;
         cfg.deflate.enabled = opts->deflate;
+        cfg.subprotocols = opts->subprotocols;
+        if (!opts->allowed_origins.empty()) {
+            cfg.origin_allowed = [opts](std::optional<std::string_view> origin) {
+                const auto& allowed = opts->allowed_origins;
+                return !origin || std::find(allowed.begin(), allowed.end(), *origin) != allowed.end();
+            };
+        }
         cfg.extra_response_headers.push_back({"Server", opts->server_header});
         auto hs = std::make_shared<server_handshake>(std::move(cfg));
         const auto status = hs->receive_data(req.raw);

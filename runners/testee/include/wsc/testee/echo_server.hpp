@@ -8,6 +8,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "wsc/net/accept_loop.hpp"
 #include "wsc/net/asio.hpp"
@@ -19,6 +20,11 @@ struct echo_server_options {
     std::string bind_address = "127.0.0.1";
     std::uint16_t port = 9001;  // 0 picks a free port
     bool deflate = true;
+    // The subprotocols it speaks, in its order of preference (none: it selects none).
+    std::vector<std::string> subprotocols;
+    // When not empty, the only Origins it admits (403 for others, RFC 6455 §4.2.2);
+    // a request without Origin, from a non-browser client, is admitted.
+    std::vector<std::string> allowed_origins;
     std::string server_header = "wsconform-echo-server";
     double handshake_timeout_s = 5;  // Autobahn's openHandshakeTimeout
     net::stream_limits limits{2.0, 300.0, 4u << 20};
