@@ -79,7 +79,7 @@ table.kv{border-collapse:collapse}table.kv th,table.kv td{border:1px solid var(-
 table.kv th{font-weight:500;color:var(--muted)}
 table.wire{border-collapse:collapse;width:100%;font-family:"DejaVu Sans Mono",ui-monospace,monospace;font-size:11px}
 table.wire th,table.wire td{border:1px solid var(--line);padding:1px 4px;text-align:left;vertical-align:top}
-table.wire td.pl{word-break:break-all;max-width:220px}
+table.wire td.pl{word-break:break-all;max-width:220px}table.wire td:nth-child(2){white-space:nowrap}
 table.wire tr.tx td{background:#f4f8ff}table.wire tr.rx td{background:#f3fbf4}table.wire tr.tm td{color:var(--muted);font-style:italic}
 .err{color:var(--fail)}
 .cmdrow{display:flex;gap:6px;align-items:flex-start}.cmdrow pre{flex:1}
