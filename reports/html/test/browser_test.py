@@ -169,6 +169,11 @@ def main():
             ok &= selftest(binary, os.path.join(fixture, "index.html"), "Autobahn fixture (517 cases)",
                            count_results(os.path.join(fixture, "index.json")))
             shot_dir = fixture
+            # The comparison view: the synthetic run against the imported Autobahn report.
+            cmp_dir = os.path.join(tmp, "compare")
+            tool(args.report_tool, "report", "compare", fixture, plain, "--html", cmp_dir)
+            ok &= selftest(binary, os.path.join(cmp_dir, "index.html"), "comparison with the Autobahn fixture",
+                           count_results(os.path.join(plain, "index.json")))
         elif args.fixture:
             print("note: no fixture at %s; skipped that part" % args.fixture)
 
