@@ -30,7 +30,7 @@ endpoint::impl::impl(endpoint_config c) : cfg(std::move(c)), parser(parser_confi
     if (cfg.side == role::client && !cfg.random)
         throw std::invalid_argument("wsc::endpoint: a client needs endpoint_config::random for mask keys");
     if (cfg.deflate) {
-        deflater = std::make_unique<deflate_compressor>(cfg.side, *cfg.deflate);
+        deflater = std::make_unique<deflate_compressor>(cfg.side, *cfg.deflate, cfg.deflate_level);
         inflater = std::make_unique<deflate_decompressor>(cfg.side, *cfg.deflate, cfg.max_message_size);
     }
 }

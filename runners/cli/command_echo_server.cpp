@@ -18,6 +18,7 @@ constexpr std::array specs{
     option_spec{"port", 'p', "N", "TCP port (default 9001; 0 picks a free one)"},
     option_spec{"bind", 0, "ADDR", "address to listen on (default 127.0.0.1)"},
     option_spec{"no-deflate", 0, "", "decline permessage-deflate"},
+    option_spec{"deflate-level", 0, "N", "zlib level 0-9 for compressed echoes (default 1, the fastest)"},
     option_spec{"subprotocol", 0, "NAME", "speak this subprotocol (repeat or comma-separate, preferred first)"},
     option_spec{"allow-origin", 0, "ORIGIN", "admit only these Origins, 403 for others (repeatable)"},
     option_spec{"idle-timeout", 0, "SECONDS", "close connections silent this long (default 300)"},
@@ -46,6 +47,7 @@ int run_echo_server(std::span<const std::string> args) {
     opts.port = static_cast<std::uint16_t>(a.number("port", 9001, 0, 65535));
     opts.bind_address = a.get_or("bind", "127.0.0.1");
     opts.deflate = !a.has("no-deflate");
+    opts.deflate_level = static_cast<int>(a.number("deflate-level", 1, 0, 9));
     opts.subprotocols = split_list(a.all("subprotocol"));
     opts.allowed_origins = split_list(a.all("allow-origin"));
     opts.limits.idle_timeout_s = a.number("idle-timeout", 300, 0, 1e6);

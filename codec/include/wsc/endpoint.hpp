@@ -45,6 +45,7 @@ struct endpoint_config {
     bool strict_lengths = false;  // fail non-minimal length encodings
     endpoint_checks checks;
     std::optional<deflate_params> deflate;  // negotiated permessage-deflate
+    int deflate_level = -1;                 // zlib's 0..9 for what we send; -1 its default
     bool auto_pong = true;                  // §5.5.2 answer pings
     bool record_frames = false;             // keep received frame headers
 };

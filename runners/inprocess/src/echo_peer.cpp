@@ -68,6 +68,7 @@ void echo_peer::open(std::optional<deflate_params> deflate, std::string leftover
     ec.random = opts_.random;
     ec.checks = opts_.checks;
     ec.deflate = deflate;
+    ec.deflate_level = 1;  // as the network echo server: speed over ratio
     ec.max_message_size = opts_.max_message_size;
     ec.max_frame_size = opts_.max_message_size;
     ep_.emplace(std::move(ec));

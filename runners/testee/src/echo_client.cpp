@@ -98,6 +98,7 @@ void echo_client::visit(const std::string& target, std::function<void(const mess
             ec_cfg.max_message_size = self->opts_.max_message_size;
             ec_cfg.max_frame_size = self->opts_.max_message_size;
             ec_cfg.deflate = r.handshake->deflate();
+            ec_cfg.deflate_level = 1;  // as the echo server: speed over ratio
             auto stream = std::make_shared<net::endpoint_stream>(r.stream, endpoint(std::move(ec_cfg)),
                                                                  self->opts_.limits);
             stream->start(

@@ -76,6 +76,7 @@ void echo_server::serve(std::shared_ptr<net::transport> t) {
             ec_cfg.max_message_size = opts->max_message_size;
             ec_cfg.max_frame_size = opts->max_message_size;
             ec_cfg.deflate = hs->deflate();
+            ec_cfg.deflate_level = opts->deflate_level;
             auto stream = std::make_shared<net::endpoint_stream>(t, endpoint(std::move(ec_cfg)), opts->limits);
             stream->start(hs->take_leftover(), echo, [opts, peer = t->peer()](net::endpoint_stream& s) {
                 const error e = s.ep().failure();
