@@ -61,11 +61,15 @@ TEST(HandshakeSection, SpecificRequirements) {
     EXPECT_EQ(header_value(request(get("0.3.3")).headers, "upgrade"), "WEBSOCKET");
     EXPECT_EQ(get("0.3.3").expect_response->status, std::vector<int>{101});
     EXPECT_EQ(header_value(request(get("0.5.3")).headers, "Sec-WebSocket-Key"), "AAAAAAAAAAAAAAAAAAAA");  // 15 bytes
-    // Unsupported version: refused and told which version to use.
+    // A version no server understands: refused and told which version to use.
+    const auto& v14 = get("0.6.3").expect_response.value();
+    EXPECT_NE(std::find(v14.status.begin(), v14.status.end(), 426), v14.status.end());
+    EXPECT_EQ(v14.require_headers, (std::vector<std::pair<std::string, std::string>>{{"Sec-WebSocket-Version", "13"}}));
+    EXPECT_FALSE(get("0.6.3").expected_close.has_value());
+    // Draft 8 may be spoken as well (§4.4), so either answer is only recorded.
+    EXPECT_EQ(get("0.6.2").level, Level::info);
     const auto& v8 = get("0.6.2").expect_response.value();
-    EXPECT_NE(std::find(v8.status.begin(), v8.status.end(), 426), v8.status.end());
-    EXPECT_EQ(v8.require_headers, (std::vector<std::pair<std::string, std::string>>{{"Sec-WebSocket-Version", "13"}}));
-    EXPECT_FALSE(get("0.6.2").expected_close.has_value());
+    EXPECT_NE(std::find(v8.status.begin(), v8.status.end(), 101), v8.status.end());
     // Subprotocols: only offered names.
     EXPECT_EQ(get("0.7.1").expect_response->allowed_values.at("Sec-WebSocket-Protocol"),
               (std::vector<std::string>{"wsc.a", "wsc.b"}));
