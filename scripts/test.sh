@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Sets up (installs missing Debian/npm packages, builds) and runs every test: the
-# C++ suites through ctest, the Python runner's unittest suite, and the checks on
-# real third-party peers. Exit status is non-zero if anything failed.
+# C++ suites through ctest, the Python runner's unittest suite, and the full
+# catalogue against real third-party peers. Exit status is non-zero if anything failed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -18,4 +18,8 @@ ctest --test-dir "$build_dir" --output-on-failure -j"$(nproc)" --timeout 1800 ${
 if [[ -d runners/python ]]; then
   (cd runners/python && WSCONFORM="$root/$build_dir/runners/cli/wsconform" python3 -m unittest discover -s tests -t . -v) || status=1
 fi
+
+# Real third-party peers on 127.0.0.1 (Boost.Beast and node ws servers, the node ws
+# client), gated on their committed baselines (runners/peers/README.md).
+REAL_PEERS_TIMEOUT=${REAL_PEERS_TIMEOUT:-900} BUILD_DIR="$build_dir" runners/peers/ci-real-peers.sh || status=1
 exit $status

@@ -120,7 +120,9 @@ int run_fuzzing_server(std::span<const std::string> args) {
     }
     bool interrupted = false;
     auto signals = on_stop_signal(io, [&] {
-        interrupted = true;
+        // A signal is the usual way to end a fuzzing server; only a case it cuts
+        // short makes the run interrupted (130) rather than gated.
+        interrupted = server->running() > 0;
         server->stop();
         io.stop();
     });

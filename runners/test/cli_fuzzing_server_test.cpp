@@ -165,3 +165,14 @@ TEST_F(fuzzing_server_process, a_client_that_never_sends_its_handshake_does_not_
     EXPECT_EQ(control_text(port_, "/getCaseCount"), "1");
     ::close(silent);
 }
+
+TEST_F(fuzzing_server_process, sigterm_between_cases_returns_the_gate_code_and_writes_junit) {
+    start({"--cases", "1.1.1", "--junit", dir_.str("junit.xml")});
+    test::child_process client(WSCONFORM_EXE, {"echo-client", "ws://127.0.0.1:" + std::to_string(port_), "--agent",
+                                               "RefClient", "--quiet"});
+    ASSERT_EQ(client.wait(30s), 0) << client.err();
+    proc_->signal(SIGTERM);
+    EXPECT_EQ(proc_->wait(10s), 0) << proc_->out() << proc_->err();
+    EXPECT_TRUE(std::filesystem::exists(dir_.path() / "junit.xml"));
+    EXPECT_TRUE(std::filesystem::exists(dir_.path() / "reports" / "index.html"));
+}

@@ -75,11 +75,14 @@ void session::impl::judge_handshake(const std::string& verdict_behavior, std::st
     handshake_judged = true;
     verdict_fixed = true;
     cancel(timer_kind::handshake_expect);
-    res.behavior = verdict_behavior;
-    res.result = std::move(why);
+    // Autobahn's rule: missing a SHOULD is NON-STRICT, missing a MUST is FAILED.
+    const bool should_only = verdict_behavior == report::behavior::failed && tc.level == catalogue::Level::should;
+    res.behavior = should_only ? std::string(report::behavior::non_strict) : verdict_behavior;
+    res.result = should_only ? "Not as the RFC recommends (SHOULD): " + why : std::move(why);
     // No WebSocket connection followed, so there is no closing handshake to judge:
-    // the close column repeats the handshake verdict.
-    res.behavior_close = verdict_behavior == report::behavior::ok ? report::behavior::ok : report::behavior::failed;
+    // the close column says whether the peer's handling was acceptable.
+    res.behavior_close = verdict_behavior == report::behavior::ok || should_only ? report::behavior::ok
+                                                                                 : report::behavior::failed;
     res.result_close = "No WebSocket connection was opened in this case.";
 }
 

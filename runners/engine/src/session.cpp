@@ -112,7 +112,10 @@ void session::impl::on_timer() {
 void session::impl::finish() {
     if (finished) return;
     finished = true;
-    res.duration_ms = opened_at ? (now - *opened_at) * 1000.0 : 0.0;
+    // Autobahn times a case from the open; a handshake case that never opened is
+    // timed from its first byte, so a peer that makes it wait shows that wait.
+    if (opened_at) res.duration_ms = (now - *opened_at) * 1000.0;
+    else res.duration_ms = tc.kind == catalogue::Kind::handshake ? (now - t0) * 1000.0 : 0.0;
     conclude();
 }
 

@@ -42,7 +42,18 @@ void paced_writer::pump() {
     if (gap > 0) {
         const auto due = last_done_ + std::chrono::duration_cast<std::chrono::steady_clock::duration>(
                                           std::chrono::duration<double>(gap));
-        if (std::chrono::steady_clock::now() < due) {
+        const auto now = std::chrono::steady_clock::now();
+        if (now < due && due - now < std::chrono::microseconds(200)) {
+            // Chops ask for a gap of ~10 us (catalogue.md §1.1): a timer costs more
+            // syscalls than the gap itself, so wait in later event-loop turns instead.
+            waiting_ = true;
+            asio::post(transport_->executor(), [self = shared_from_this()] {
+                self->waiting_ = false;
+                self->pump();
+            });
+            return;
+        }
+        if (now < due) {
             waiting_ = true;
             gap_timer_.expires_at(due);
             gap_timer_.async_wait([self = shared_from_this()](const error_code& ec) {
