@@ -96,7 +96,9 @@ void session::impl::send_message(int opcode, std::string_view payload, std::uint
         const std::uint64_t len = std::min(f, n - at);
         const bool fin = at + f > n;
         const std::string_view slice = data.substr(static_cast<std::size_t>(at), static_cast<std::size_t>(len));
-        send_raw_frame(at == 0 ? opcode : 0, fin, at == 0 ? first_rsv : 0, slice, tf_of_bytes(slice));
+        // Rendering each slice for the wire log only pays when the log is on.
+        const tf_payload shown = wirelog_on ? tf_of_bytes(slice) : tf_payload{slice.size(), "", std::nullopt};
+        send_raw_frame(at == 0 ? opcode : 0, fin, at == 0 ? first_rsv : 0, slice, shown);
     }
     if (n % f == 0) send_raw_frame(0, true, 0, {}, tf_of_bytes({}));
 }

@@ -29,6 +29,7 @@ void session::impl::log_tx_octets(std::string_view bytes, bool sync) {
     ++res.tx_octet_stats[std::to_string(bytes.size())];
     if (opened_at) out_traffic.wire += bytes.size();
     else out_traffic.preopen += bytes.size();
+    if (!wirelog_on) return;  // the row would be dropped; skip rendering it (9.x sends ~100k frames)
     log_row("TO", {nlohmann::json::array({bytes.size(), report::display_octets(bytes)}), sync});
 }
 
@@ -36,6 +37,7 @@ void session::impl::log_rx_octets(std::string_view bytes) {
     ++res.rx_octet_stats[std::to_string(bytes.size())];
     if (opened_at) in_traffic.wire += bytes.size();
     else in_traffic.preopen += bytes.size();
+    if (!wirelog_on) return;
     log_row("RO", {nlohmann::json::array({bytes.size(), report::display_octets(bytes)})});
 }
 
@@ -43,6 +45,7 @@ void session::impl::log_tx_frame(int opcode, bool fin, int rsv, const std::optio
                                  const tf_payload& shown, std::uint64_t chop, bool sync) {
     ++res.tx_frame_stats[std::to_string(opcode)];
     ++out_traffic.frames;
+    if (!wirelog_on) return;
     log_row("TF", {nlohmann::json::array({shown.base_len, shown.shown}), opcode, fin, rsv, mask_json(key),
                    shown.repeat_len ? nlohmann::json(*shown.repeat_len) : nlohmann::json(nullptr),
                    chop ? nlohmann::json(chop) : nlohmann::json(nullptr), sync});
@@ -52,6 +55,7 @@ void session::impl::log_rx_frame(const frame_header& h, std::string_view payload
     ++res.rx_frame_stats[std::to_string(h.opcode)];
     ++in_traffic.frames;
     in_traffic.websocket += payload.size();
+    if (!wirelog_on) return;
     log_row("RF", {nlohmann::json::array({payload.size(), report::display_payload(payload)}), h.opcode, h.fin, h.rsv,
                    h.masked, h.masked ? mask_json(h.key) : nlohmann::json(nullptr)});
 }
