@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "child_process.hpp"
+#include "listening_port.hpp"
 #include "hostile_server.hpp"
 #include "temp_dir.hpp"
 
@@ -16,15 +17,7 @@ using namespace std::chrono_literals;
 
 namespace {
 
-std::uint16_t listening_port(test::child_process& p) {
-    auto line = p.read_line(5s);
-    if (!line) return 0;
-    const auto colon = line->rfind(':');
-    if (line->rfind("listening on ", 0) != 0 || colon == std::string::npos) return 0;
-    return static_cast<std::uint16_t>(std::stoi(line->substr(colon + 1)));
-}
-
-std::string url(std::uint16_t port) { return "ws://127.0.0.1:" + std::to_string(port); }
+using test::listening_port;
 
 std::string slurp(const std::string& file) {
     std::ifstream in(file);
@@ -62,11 +55,11 @@ protected:
 TEST_F(echo_server_fixture, two_shards_merged_equal_one_run) {
     test::temp_dir dir;
     const std::string cases = "1.1.*,2.*,5.1,5.2,7.1.*";
-    test::child_process whole(WSCONFORM_EXE, {"client", url(port_), "--cases", cases, "--agent", "A", "--outdir",
+    test::child_process whole(WSCONFORM_EXE, {"client", test::ws_url(port_), "--cases", cases, "--agent", "A", "--outdir",
                                               dir.str("whole"), "--quiet"});
     ASSERT_EQ(whole.wait(60s), 0) << whole.err();
     for (const char* s : {"1/2", "2/2"}) {
-        test::child_process shard(WSCONFORM_EXE, {"client", url(port_), "--cases", cases, "--agent", "A", "--outdir",
+        test::child_process shard(WSCONFORM_EXE, {"client", test::ws_url(port_), "--cases", cases, "--agent", "A", "--outdir",
                                                   dir.str(std::string("shard") + s[0]), "--shard", s, "--quiet"});
         ASSERT_EQ(shard.wait(60s), 0) << shard.err();
     }
@@ -93,10 +86,10 @@ TEST_F(echo_server_fixture, two_shards_merged_equal_one_run) {
 
 TEST_F(echo_server_fixture, bad_shard_and_lone_update_baseline_are_usage_errors) {
     test::temp_dir dir;
-    test::child_process bad(WSCONFORM_EXE, {"client", url(port_), "--shard", "3/2", "--outdir", dir.str("o")});
+    test::child_process bad(WSCONFORM_EXE, {"client", test::ws_url(port_), "--shard", "3/2", "--outdir", dir.str("o")});
     EXPECT_EQ(bad.wait(10s), 2);
     EXPECT_NE(bad.err().find("--shard"), std::string::npos) << bad.err();
-    test::child_process lone(WSCONFORM_EXE, {"client", url(port_), "--update-baseline", "--outdir", dir.str("o")});
+    test::child_process lone(WSCONFORM_EXE, {"client", test::ws_url(port_), "--update-baseline", "--outdir", dir.str("o")});
     EXPECT_EQ(lone.wait(10s), 2);
     EXPECT_NE(lone.err().find("--baseline"), std::string::npos) << lone.err();
 }
@@ -111,7 +104,7 @@ TEST(ci_gate_process, baseline_accepts_known_failures_and_catches_new_ones) {
         test::drain_until_closed(fd, stop);
     });
     test::temp_dir dir;
-    dir.write("spec.json", R"({"servers": [{"url": ")" + url(peer.port()) + R"(", "agent": "Mute"}],
+    dir.write("spec.json", R"({"servers": [{"url": ")" + test::ws_url(peer.port()) + R"(", "agent": "Mute"}],
   "options": {"openHandshakeTimeout": 1, "closeHandshakeTimeout": 1, "serverConnectionDropTimeout": 1},
   "cases": ["1.1.1", "2.1"], "outdir": ")" + dir.str("out") + R"("})");
     const std::vector<std::string> run{"client", "-s", dir.str("spec.json"), "--quiet", "--baseline",
@@ -148,13 +141,13 @@ TEST(capabilities_process, cases_needing_a_setup_run_only_when_it_is_declared) {
     test::temp_dir dir;
     const std::string cases = "0.7.4,0.9.1,0.9.2,1.1.1";
     test::child_process plain(WSCONFORM_EXE,
-                              {"client", url(port), "--cases", cases, "--agent", "A", "--outdir", dir.str("plain")});
+                              {"client", test::ws_url(port), "--cases", cases, "--agent", "A", "--outdir", dir.str("plain")});
     ASSERT_EQ(plain.wait(30s), 0) << plain.err();
     EXPECT_NE(plain.err().find("not run: 0.9.1 needs a peer set up for origin-policy"), std::string::npos)
         << plain.err();
     EXPECT_EQ(verdicts(dir.read_json("plain/index.json"), "A").size(), 1u);
 
-    test::child_process declared(WSCONFORM_EXE, {"client", url(port), "--cases", cases, "--agent", "A", "--outdir",
+    test::child_process declared(WSCONFORM_EXE, {"client", test::ws_url(port), "--cases", cases, "--agent", "A", "--outdir",
                                                  dir.str("declared"), "--capability",
                                                  "origin-policy,subprotocol:wsc.echo"});
     ASSERT_EQ(declared.wait(30s), 0) << declared.out() << declared.err();

@@ -5,20 +5,14 @@
 
 #include "blocking_client.hpp"
 #include "child_process.hpp"
+#include "listening_port.hpp"
 
 using namespace wsc;
 using namespace std::chrono_literals;
 
 namespace {
 
-// Reads "listening on ws://127.0.0.1:PORT/" and returns PORT (0 on failure).
-std::uint16_t listening_port(test::child_process& p) {
-    auto line = p.read_line(5s);
-    if (!line) return 0;
-    const auto colon = line->rfind(':');
-    if (line->rfind("listening on ", 0) != 0 || colon == std::string::npos) return 0;
-    return static_cast<std::uint16_t>(std::stoi(line->substr(colon + 1)));
-}
+using test::listening_port;
 
 }  // namespace
 

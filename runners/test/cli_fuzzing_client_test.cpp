@@ -11,6 +11,7 @@
 
 #include "blocking_client.hpp"
 #include "child_process.hpp"
+#include "listening_port.hpp"
 #include "hostile_server.hpp"
 #include "rss.hpp"
 #include "temp_dir.hpp"
@@ -21,19 +22,11 @@ using namespace std::chrono_literals;
 
 namespace {
 
-std::uint16_t listening_port(test::child_process& p) {
-    auto line = p.read_line(5s);
-    if (!line) return 0;
-    const auto colon = line->rfind(':');
-    if (line->rfind("listening on ", 0) != 0 || colon == std::string::npos) return 0;
-    return static_cast<std::uint16_t>(std::stoi(line->substr(colon + 1)));
-}
-
-std::string url(std::uint16_t port) { return "ws://127.0.0.1:" + std::to_string(port); }
+using test::listening_port;
 
 // A spec with short engine timeouts, so hostile peers cost seconds, not minutes.
 std::string fast_spec(std::uint16_t port, const std::string& cases, const std::string& outdir) {
-    return R"({"servers": [{"url": ")" + url(port) + R"(", "agent": "Hostile"}],
+    return R"({"servers": [{"url": ")" + test::ws_url(port) + R"(", "agent": "Hostile"}],
   "options": {"openHandshakeTimeout": 1, "closeHandshakeTimeout": 1, "serverConnectionDropTimeout": 1},
   "cases": [)" + cases + R"(], "exclude-cases": [], "exclude-agent-cases": {},
   "outdir": ")" + outdir + R"("})";
@@ -73,7 +66,7 @@ TEST(fuzzing_client_process, echo_server_passes_sections_1_to_7) {
     const std::uint16_t port = listening_port(server);
     ASSERT_NE(port, 0);
     test::temp_dir dir;
-    test::child_process client(WSCONFORM_EXE, {"client", url(port), "--cases", "1.*,2.*,3.*,4.*,5.*,6.*,7.*",
+    test::child_process client(WSCONFORM_EXE, {"client", test::ws_url(port), "--cases", "1.*,2.*,3.*,4.*,5.*,6.*,7.*",
                                                "--outdir", dir.str("out"), "--agent", "EchoServer", "--jobs", "2"});
     ASSERT_EQ(client.wait(180s), 0) << client.err();
     const auto index = dir.read_json("out/index.json");
@@ -96,7 +89,7 @@ TEST(fuzzing_client_process, agent_defaults_to_the_server_header) {
     const std::uint16_t port = listening_port(server);
     ASSERT_NE(port, 0);
     test::temp_dir dir;
-    test::child_process client(WSCONFORM_EXE, {"client", url(port), "--cases", "1.1.1", "--outdir", dir.str("out"),
+    test::child_process client(WSCONFORM_EXE, {"client", test::ws_url(port), "--cases", "1.1.1", "--outdir", dir.str("out"),
                                                "--quiet"});
     ASSERT_EQ(client.wait(30s), 0) << client.err();
     const auto index = dir.read_json("out/index.json");
@@ -112,11 +105,11 @@ TEST(fuzzing_client_process, resume_skips_cases_already_in_the_outdir) {
     ASSERT_NE(port, 0);
     test::temp_dir dir;
     {
-        test::child_process first(WSCONFORM_EXE, {"client", url(port), "--cases", "1.1.1,1.1.2", "--outdir",
+        test::child_process first(WSCONFORM_EXE, {"client", test::ws_url(port), "--cases", "1.1.1,1.1.2", "--outdir",
                                                   dir.str("out"), "--agent", "A"});
         ASSERT_EQ(first.wait(30s), 0);
     }
-    test::child_process again(WSCONFORM_EXE, {"client", url(port), "--cases", "1.1.*", "--outdir", dir.str("out"),
+    test::child_process again(WSCONFORM_EXE, {"client", test::ws_url(port), "--cases", "1.1.*", "--outdir", dir.str("out"),
                                               "--agent", "A", "--resume"});
     ASSERT_EQ(again.wait(30s), 0) << again.err();
     EXPECT_NE(again.out().find("1.1.1 skipped"), std::string::npos) << again.out();

@@ -15,6 +15,7 @@
 
 #include "blocking_client.hpp"
 #include "child_process.hpp"
+#include "listening_port.hpp"
 #include "hostile_server.hpp"
 #include "rss.hpp"
 #include "temp_dir.hpp"
@@ -32,13 +33,7 @@ protected:
   "outdir": ")" + dir_.str("reports") + R"("})");
         proc_ = std::make_unique<test::child_process>(
             WSCONFORM_EXE, std::vector<std::string>{"server", "-s", dir_.str("spec.json"), "--port", "0", "--quiet"});
-        for (int i = 0; i < 5 && port_ == 0; ++i) {
-            auto line = proc_->read_line(5s);
-            if (!line) break;
-            const auto colon = line->rfind(':');
-            if (line->rfind("listening on ", 0) == 0 && colon != std::string::npos)
-                port_ = static_cast<std::uint16_t>(std::stoi(line->substr(colon + 1)));
-        }
+        port_ = test::listening_port(*proc_);
         ASSERT_NE(port_, 0) << proc_->err();
     }
     void TearDown() override {

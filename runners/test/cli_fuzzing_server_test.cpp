@@ -11,6 +11,7 @@
 
 #include "blocking_client.hpp"
 #include "child_process.hpp"
+#include "listening_port.hpp"
 #include "temp_dir.hpp"
 
 using namespace wsc;
@@ -18,16 +19,7 @@ using namespace std::chrono_literals;
 
 namespace {
 
-std::uint16_t listening_port(test::child_process& p) {
-    for (int i = 0; i < 5; ++i) {
-        auto line = p.read_line(5s);
-        if (!line) return 0;
-        const auto colon = line->rfind(':');
-        if (line->rfind("listening on ", 0) == 0 && colon != std::string::npos)
-            return static_cast<std::uint16_t>(std::stoi(line->substr(colon + 1)));
-    }
-    return 0;
-}
+using test::listening_port;
 
 // One text message from a control endpoint, then the close.
 std::string control_text(std::uint16_t port, const std::string& target, std::optional<close_event>* close = nullptr) {
