@@ -341,10 +341,29 @@ client_case("0.12.13", CL, "MUST", "A 101 that claims HTTP/1.0 in its status lin
             "The upgrade mechanism needs HTTP/1.1, so the client closes TCP without sending any frame.",
             response(SWITCHED, version="HTTP/1.0"), True)
 
+# ------------------------------------------------------------------ 0.13 masking right after the upgrade
+FAIL_1002 = {"closed_by_me": False, "codes": [1002], "require_clean": False, "wrong_endpoint_fatal": False}
+server_case("0.13.1", f"{R} §5.1", "MUST",
+            "Right after the upgrade request, in the same packet, a text frame the client did not mask.",
+            "101, then the server fails the connection (1002 or a drop) instead of echoing: clients must mask "
+            "every frame.",
+            request(trailing=[dict(c_pipe, masked=False)]), switched(), after=None)
+cases[-1]["steps"] += [{"kill_after": 1}]
+cases[-1]["expected"] = {"OK": []}
+cases[-1]["expected_close"] = FAIL_1002
+client_case("0.13.2", f"{R} §5.1", "MUST",
+            "A correct 101 followed, in the same packet, by a text frame the server masked.",
+            "The client fails the connection (1002 or a drop) instead of echoing: servers must not mask.",
+            response(SWITCHED, trailing=[dict(c_pipe, masked=True)]), False)
+cases[-1]["steps"] = [cases[-1]["steps"][0], {"kill_after": 1}]
+cases[-1]["expected"] = {"OK": []}
+cases[-1]["expected_close"] = FAIL_1002
+
 SUBS = {"0.1": "Request line", "0.2": "Host header", "0.3": "Upgrade header", "0.4": "Connection header",
         "0.5": "Sec-WebSocket-Key", "0.6": "Sec-WebSocket-Version", "0.7": "Subprotocol negotiation",
         "0.8": "Extension negotiation", "0.9": "Origin policy", "0.10": "Header size limits",
-        "0.11": "Data pipelined after the request", "0.12": "Client: checking the server's response"}
+        "0.11": "Data pipelined after the request", "0.12": "Client: checking the server's response",
+        "0.13": "Masking right after the upgrade"}
 
 DOC = {"format": "wsconform-catalogue/1", "section": "0", "category": "Opening Handshake",
        "subsections": SUBS, "cases": cases}

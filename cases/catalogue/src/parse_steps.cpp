@@ -59,6 +59,7 @@ SendFrame read_frame(const Node& node) {
     f.payload = optional_payload(o, "payload");
     if (auto n = o.optional("chop")) f.chop = static_cast<std::uint64_t>(n->integer(1, std::int64_t{1} << 30));
     if (auto n = o.optional("sync")) f.sync = n->boolean();
+    if (auto n = o.optional("masked")) f.masked = n->boolean();
     o.done();
     return f;
 }

@@ -100,7 +100,7 @@ void session::impl::start_raw_request() {
     std::string bytes = head;
     for (const auto& f : rq.trailing_frames) {
         const std::string payload = payload_bytes(f.payload);
-        auto key = fresh_mask();
+        auto key = mask_for(f.masked);
         bytes += encode(f.opcode, f.fin, f.rsv, payload, key);
         log_tx_frame(f.opcode, f.fin, f.rsv, key, tf_of(f.payload), 0, false);
         // A close written with the request makes the fuzzer the close initiator once
@@ -220,9 +220,9 @@ void session::impl::raw_request_data(std::string_view bytes) {
     res.http_status = rs.status;
     std::string out = head;
     for (const auto& f : rs.trailing_frames) {
-        std::optional<mask_key> none;
-        out += encode(f.opcode, f.fin, f.rsv, payload_bytes(f.payload), none);
-        log_tx_frame(f.opcode, f.fin, f.rsv, none, tf_of(f.payload), 0, false);
+        auto key = mask_for(f.masked);
+        out += encode(f.opcode, f.fin, f.rsv, payload_bytes(f.payload), key);
+        log_tx_frame(f.opcode, f.fin, f.rsv, key, tf_of(f.payload), 0, false);
     }
     write(std::move(out), false);
     raw_answered = true;

@@ -33,6 +33,14 @@ std::optional<mask_key> session::impl::fresh_mask() {
     return k;
 }
 
+std::optional<mask_key> session::impl::mask_for(const std::optional<bool>& masked) {
+    if (!masked || *masked == fuzzer_is_client) return fresh_mask();
+    if (!*masked) return std::nullopt;
+    mask_key k{};
+    cfg.random(k.data(), k.size());
+    return k;
+}
+
 std::string session::impl::encode(int opcode, bool fin, int rsv, std::string_view payload,
                                   std::optional<mask_key>& key) {
     frame_spec spec;
@@ -58,9 +66,9 @@ void session::impl::write(std::string bytes, bool sync, double gap_s) {
 }
 
 void session::impl::send_raw_frame(int opcode, bool fin, int rsv, std::string_view payload, const tf_payload& shown,
-                                   std::uint64_t chop, bool sync) {
+                                   std::uint64_t chop, bool sync, std::optional<bool> masked) {
     if (close_tcp || tcp_gone) return;
-    auto key = fresh_mask();
+    auto key = mask_for(masked);
     std::string bytes = encode(opcode, fin, rsv, payload, key);
     log_tx_frame(opcode, fin, rsv, key, shown, chop, sync);
     out_traffic.websocket += payload.size();
@@ -109,7 +117,8 @@ void session::impl::run_steps() {
         std::visit(
             overload{
                 [&](const catalogue::SendFrame& f) {
-                    send_raw_frame(f.opcode, f.fin, f.rsv, payload_bytes(f.payload), tf_of(f.payload), f.chop, f.sync);
+                    send_raw_frame(f.opcode, f.fin, f.rsv, payload_bytes(f.payload), tf_of(f.payload), f.chop, f.sync,
+                                   f.masked);
                 },
                 [&](const catalogue::SendMessage& m) {
                     send_message(m.opcode, payload_bytes(m.payload), m.fragment_size.value_or(tc.auto_fragment_size));

@@ -161,10 +161,12 @@ struct session::impl {
     void run_steps();
     void write(std::string bytes, bool sync, double gap_s = 0);
     void send_raw_frame(int opcode, bool fin, int rsv, std::string_view payload, const tf_payload& shown,
-                        std::uint64_t chop = 0, bool sync = false);
+                        std::uint64_t chop = 0, bool sync = false, std::optional<bool> masked = {});
     void send_message(int opcode, std::string_view payload, std::uint64_t fragment_size, bool compress = false);
     std::string encode(int opcode, bool fin, int rsv, std::string_view payload, std::optional<mask_key>& key);
     std::optional<mask_key> fresh_mask();
+    // A key as a catalogue frame asks (SendFrame::masked), else as the role requires.
+    std::optional<mask_key> mask_for(const std::optional<bool>& masked);
 
     // receive.cpp
     void frames_in(std::string_view bytes);

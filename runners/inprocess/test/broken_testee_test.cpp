@@ -109,13 +109,13 @@ TEST(BrokenTestee, UnvalidatedCloseCodesAreCaughtBy7_9) {
 }
 
 // RFC 6455 §5.1: "The server MUST close the connection upon receiving a frame that is
-// not masked." No case sends an unmasked frame to a server (the fuzzing client masks
-// every frame, as Autobahn's does), so this fault goes unnoticed: a catalogue gap,
-// pinned here so that adding such a case shows up as a change.
-TEST(BrokenTestee, UnmaskedFramesAcceptedIsNotCaughtYet) {
+// not masked", and a client "MUST close a connection if it detects a masked frame".
+// The Autobahn cases always mask as the role requires, so only 0.13.x break the rule.
+TEST(BrokenTestee, IgnoredMaskingIsCaughtBySection0_13) {
     endpoint_checks checks;
     checks.masking = false;
-    EXPECT_EQ(failing(catalogue::Role::server, checks), known_disagreements(catalogue::Role::server));
+    EXPECT_EQ(failing(catalogue::Role::server, checks), with_known({"0.13.1"}, catalogue::Role::server));
+    EXPECT_EQ(failing(catalogue::Role::client, checks), with_known({"0.13.2"}, catalogue::Role::client));
 }
 
 // RFC 7692: every case of sections 12 and 13 needs permessage-deflate. A peer that

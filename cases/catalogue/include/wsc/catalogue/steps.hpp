@@ -23,6 +23,9 @@ struct SendFrame {
     Payload payload;
     std::uint64_t chop = 0;   // 0: one write; N: write the encoded frame in N-byte slices
     bool sync = false;        // its own write in its own event-loop turn
+    // Unset: masked exactly when the fuzzer is the client. Set: masked or not as
+    // given, to break RFC 6455 §5.1 on purpose (0.13.x).
+    std::optional<bool> masked;
 };
 
 // The message API: split into frames of fragment_size (see README for the exact-multiple rule);
