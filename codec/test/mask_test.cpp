@@ -2,6 +2,8 @@
 #include <vector>
 
 #include <gtest/gtest.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "wsc/mask.hpp"
 #include "wsc/random.hpp"
@@ -83,6 +85,32 @@ TEST(random, system_random_fills_the_buffer) {
     r(a, sizeof a);
     r(b, sizeof b);
     EXPECT_NE(std::string(a, a + 32), std::string(b, b + 32));
+}
+
+// Keys come from a per-thread pool; a forked child must draw fresh octets, not the
+// ones its parent is about to hand out.
+TEST(random, system_random_after_fork_does_not_repeat_the_parent) {
+    auto r = wsc::system_random();
+    std::uint8_t warm[4];
+    r(warm, sizeof warm);  // the pool is now full of octets not yet handed out
+    int fds[2];
+    ASSERT_EQ(pipe(fds), 0);
+    const pid_t child = fork();
+    ASSERT_GE(child, 0);
+    if (child == 0) {
+        std::uint8_t c[16];
+        r(c, sizeof c);
+        const bool ok = write(fds[1], c, sizeof c) == static_cast<ssize_t>(sizeof c);
+        _exit(ok ? 0 : 1);
+    }
+    close(fds[1]);
+    std::uint8_t from_child[16]{}, mine[16]{};
+    ASSERT_EQ(read(fds[0], from_child, sizeof from_child), static_cast<ssize_t>(sizeof from_child));
+    close(fds[0]);
+    int status = 0;
+    waitpid(child, &status, 0);
+    r(mine, sizeof mine);
+    EXPECT_NE(std::string(from_child, from_child + 16), std::string(mine, mine + 16));
 }
 
 }  // namespace

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <stdexcept>
+#include <string>
 
 namespace wsc::catalogue {
 
@@ -71,20 +72,29 @@ Payload fill_payload(std::uint8_t byte, std::uint64_t length) {
     return p;
 }
 
-Bytes bytes(const Payload& payload) {
-    if (!payload.length) return payload.pattern;
-    Bytes out(*payload.length);
+namespace {
+
+// Copies the pattern once, then keeps doubling the filled prefix: O(log n) memcpy calls.
+template <class Out>
+Out expand(const Payload& payload) {
+    if (!payload.length) return Out(payload.pattern.begin(), payload.pattern.end());
+    Out out(static_cast<std::size_t>(*payload.length), 0);
     if (out.empty()) return out;
     const Bytes& pat = payload.pattern;
-    // Copy the pattern once, then keep doubling the filled prefix: O(log n) memcpy calls.
     std::size_t filled = std::min(pat.size(), out.size());
     std::copy_n(pat.begin(), filled, out.begin());
     while (filled < out.size()) {
-        std::size_t n = std::min(filled, out.size() - filled);
+        const std::size_t n = std::min(filled, out.size() - filled);
         std::copy_n(out.begin(), n, out.begin() + static_cast<std::ptrdiff_t>(filled));
         filled += n;
     }
     return out;
 }
+
+}  // namespace
+
+Bytes bytes(const Payload& payload) { return expand<Bytes>(payload); }
+
+std::string bytes_string(const Payload& payload) { return expand<std::string>(payload); }
 
 }  // namespace wsc::catalogue

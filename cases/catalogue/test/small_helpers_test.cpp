@@ -49,6 +49,15 @@ TEST(Payloads, Materialise) {
     EXPECT_EQ(hex_encode({0xde, 0xad}), "dead");
 }
 
+TEST(Payloads, StringFormHasTheSameOctets) {
+    for (const Payload& p : {text_payload("Hi"), hex_payload("00fffe"), repeat_payload({'a', 'b', 'c'}, 7),
+                             repeat_payload({0x00, 0xfe, 0x23, 0xfa, 0xf0}, 65536 + 3), fill_payload(0xfe, 1000),
+                             repeat_payload({'a'}, 0)}) {
+        const Bytes b = bytes(p);
+        EXPECT_EQ(bytes_string(p), std::string(b.begin(), b.end()));
+    }
+}
+
 TEST(Steps, NamesMatchJsonKeys) {
     EXPECT_EQ(step_name(Step{SendFrame{}}), "send_frame");
     EXPECT_EQ(step_name(Step{ContinueLater{}}), "continue_later");

@@ -13,7 +13,7 @@ using random_source = std::function<void(std::uint8_t* out, std::size_t n)>;
 
 // Fills with a fixed byte pattern; for golden tests only.
 random_source fixed_random(std::uint32_t value);
-// OpenSSL RAND_bytes; for runners.
+// OpenSSL RAND_bytes, drawn a page at a time into a per-thread pool; for runners.
 random_source system_random();
 
 }  // namespace wsc

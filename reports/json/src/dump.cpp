@@ -70,9 +70,9 @@ void write(const json& j, int depth, std::string& out) {
 
 // ensure_ascii matches Python's default \uXXXX escaping; octets that are not UTF-8 (a
 // peer's raw reason or handshake head) are replaced rather than thrown on.
-std::string dump_autobahn(const json& j) {
+std::string dump_autobahn(const json& j, int depth) {
     std::string out;
-    write(j, 0, out);
+    write(j, depth, out);
     return out;
 }
 

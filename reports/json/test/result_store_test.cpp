@@ -4,6 +4,8 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
+#include <string>
 
 #include "wsc/report/autobahn_json.hpp"
 
@@ -80,3 +82,28 @@ TEST(ResultStore, MissingCaseFileFallsBackToTheIndexEntry) {
     ASSERT_TRUE(again.has("A", "1.1.1"));
     EXPECT_EQ(again.results().at("A").at("1.1.1").behavior, "OK");
 }
+
+// The index is put together from entries serialised once each; it must be the same
+// text as serialising the whole index afresh, across agents, a replaced result and a
+// resumed store.
+TEST(ResultStore, IndexTextMatchesAFreshSerialisation) {
+    temp_dir d;
+    const auto index_text = [&] {
+        std::ifstream in(d.path / "index.json");
+        return std::string(std::istreambuf_iterator<char>(in), {});
+    };
+    {
+        result_store store(d.path);
+        store.add(sample("B agent", "1.1.2", behavior::ok));
+        store.add(sample("A \"quoted\"", "1.1.10", behavior::failed));
+        store.add(sample("B agent", "1.1.10", behavior::informational));
+        store.add(sample("B agent", "1.1.2", behavior::non_strict));
+        EXPECT_EQ(index_text(), dump_autobahn(index_json(store.results())));
+    }
+    result_store again(d.path);
+    again.load_existing();
+    again.add(sample("C", "9.1.1", behavior::ok));
+    EXPECT_EQ(index_text(), dump_autobahn(index_json(again.results())));
+    EXPECT_NE(index_text().find("\"C\": {"), std::string::npos);
+}
+

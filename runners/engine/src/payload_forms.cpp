@@ -6,10 +6,7 @@
 
 namespace wsc::engine {
 
-std::string payload_bytes(const catalogue::Payload& p) {
-    const auto b = catalogue::bytes(p);
-    return std::string(b.begin(), b.end());
-}
+std::string payload_bytes(const catalogue::Payload& p) { return catalogue::bytes_string(p); }
 
 tf_payload tf_of_bytes(std::string_view bytes) {
     return tf_payload{bytes.size(), report::display_payload(bytes), std::nullopt};

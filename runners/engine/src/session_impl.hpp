@@ -56,6 +56,7 @@ struct tf_payload {
 // The bulk kinds (9.x, 12/13) keep their own progress.
 struct bulk_state {
     bool active = false;
+    bool deadline_passed = false;  // the case's close_after fired while still waiting
     int sent = 0;           // roundtrip / compression: messages sent so far
     std::string payload;    // roundtrip: the message sent each time
     event_print in_flight;  // compression: the message awaiting its echo
@@ -163,9 +164,10 @@ struct session::impl {
     void send_raw_frame(int opcode, bool fin, int rsv, std::string_view payload, const tf_payload& shown,
                         std::uint64_t chop = 0, bool sync = false, std::optional<bool> masked = {});
     void send_message(int opcode, std::string_view payload, std::uint64_t fragment_size, bool compress = false);
+    static frame_spec spec_for(int opcode, bool fin, int rsv, const std::optional<mask_key>& key);
     std::string encode(int opcode, bool fin, int rsv, std::string_view payload, std::optional<mask_key>& key);
-    std::optional<mask_key> fresh_mask();
-    // A key as a catalogue frame asks (SendFrame::masked), else as the role requires.
+    // A fresh key if the frame is masked: as a catalogue frame asks (SendFrame::masked),
+    // else as the role requires (the client masks).
     std::optional<mask_key> mask_for(const std::optional<bool>& masked);
 
     // receive.cpp
@@ -206,7 +208,9 @@ struct session::impl {
     void start_bulk_echo();
     void start_roundtrip();
     void send_roundtrip_message();
-    bool bulk_message(const std::string& data, bool binary);  // true: consumed by the kind
+    bool bulk_message(const std::string& data, bool binary);
+    // The connection ended while echoes were still awaited, before the deadline.
+    void bulk_ended_early();  // true: consumed by the kind
     // compression_case.cpp
     void start_compression();
     void send_compression_message();

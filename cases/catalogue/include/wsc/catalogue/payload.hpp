@@ -33,6 +33,8 @@ Payload fill_payload(std::uint8_t byte, std::uint64_t length);
 
 // Materialise the exact bytes to put on the wire.
 Bytes bytes(const Payload& payload);
+// The same octets as a string, built in place (the executors send strings).
+std::string bytes_string(const Payload& payload);
 
 // Strict hex decoding (even number of digits, either case); throws std::invalid_argument with a
 // message that says which offset is wrong.

@@ -36,12 +36,14 @@ nlohmann::json index_entry(const case_result& r);
 nlohmann::json index_json(const std::map<std::string, std::map<std::string, case_result>>& results);
 
 // Serialises as Autobahn does: sorted keys (numerically where all keys are integers,
-// as in the statistics maps), 3-space indent, ASCII-only escapes.
-std::string dump_autobahn(const nlohmann::json& j);
+// as in the statistics maps), 3-space indent, ASCII-only escapes. `depth` is the
+// nesting level the value sits at, for splicing it into a larger document.
+std::string dump_autobahn(const nlohmann::json& j, int depth = 0);
 
-// Results on disk, written case by case: each case file is written to a temporary
-// name and renamed, then index.json is rewritten the same way, so a run killed at
-// any moment keeps every finished case and a readable index.
+// Results on disk, written case by case: each case file is written, then index.json
+// is rewritten under a temporary name and renamed over the old one, so a run killed at
+// any moment keeps every finished case and a readable index (a case file the index
+// does not name yet is ignored and overwritten by the next run).
 class result_store {
 public:
     explicit result_store(std::filesystem::path outdir);
@@ -56,6 +58,9 @@ private:
     void write_index() const;
     std::filesystem::path outdir_;
     std::map<std::string, std::map<std::string, case_result>> results_;  // agent -> id -> result
+    // Each index.json entry, serialised once: rewriting the index after every case
+    // then costs a concatenation, not a re-serialisation of every earlier case.
+    std::map<std::string, std::map<std::string, std::string>> index_text_;
 };
 
 }  // namespace wsc::report
