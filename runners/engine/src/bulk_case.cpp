@@ -82,4 +82,16 @@ bool session::impl::bulk_message(const std::string& data, bool binary) {
     return true;
 }
 
+void session::impl::bulk_ended_early() {
+    // The verdict stays FAILED; the text set at the start promised a wait for the whole
+    // deadline, which a peer that closed (e.g. 1009, too big for it) cut short.
+    std::string why = "The connection ended before ";
+    why += tc.kind == catalogue::Kind::bulk_echo
+               ? std::string("the echo arrived")
+               : "every echo arrived (" + std::to_string(bulk.sent) + " message(s) sent)";
+    if (res.close.remote_close_code)
+        why += "; the peer closed with code " + std::to_string(*res.close.remote_close_code);
+    res.result = why + ".";
+}
+
 }  // namespace wsc::engine

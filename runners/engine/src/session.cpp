@@ -112,6 +112,7 @@ void session::impl::on_timer() {
 void session::impl::finish() {
     if (finished) return;
     finished = true;
+    if (bulk.active && !bulk.deadline_passed) bulk_ended_early();
     // Autobahn times a case from the open; a handshake case that never opened is
     // timed from its first byte, so a peer that makes it wait shows that wait.
     if (opened_at) res.duration_ms = (now - *opened_at) * 1000.0;

@@ -39,6 +39,7 @@ void session::impl::fire(const timer& t) {
             break;
         case timer_kind::close_after:
             log_row("TIE", nlohmann::json::array(), true);
+            if (bulk.active) bulk.deadline_passed = true;
             if (ws == ws_state::open) send_close(std::nullopt, {}, false);
             break;
         case timer_kind::resume:

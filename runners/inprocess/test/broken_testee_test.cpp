@@ -139,3 +139,21 @@ TEST(BrokenTestee, DeflateOffIsUnimplementedOnExactlySections12And13) {
         EXPECT_EQ(failing_ids, expected) << catalogue::to_string(role);
     }
 }
+
+// §9 against a testee that takes messages of at most 1000 octets: it closes with 1009
+// (RFC 6455 §7.4.1) at the first big message, and the result says so rather than
+// claiming the whole deadline went by.
+TEST(BrokenTestee, SmallMessageLimitFailsSection9WithTheClosingCode) {
+    echo_peer_options small;
+    small.max_message_size = 1000;
+    for (const auto& r : run_catalogue(sections({9}), catalogue::Role::server, small)) {
+        if (r.id == "9.1.1" || r.id == "9.7.6") {
+            EXPECT_EQ(r.behavior, report::behavior::failed) << describe(r);
+            EXPECT_NE(r.result.find("The connection ended before"), std::string::npos) << describe(r);
+            EXPECT_NE(r.result.find("code 1009"), std::string::npos) << describe(r);
+        }
+        if (r.id == "9.7.4") {
+            EXPECT_EQ(r.behavior, report::behavior::ok) << describe(r);  // 256-octet messages
+        }
+    }
+}

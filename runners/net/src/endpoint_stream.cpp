@@ -17,7 +17,7 @@ endpoint_stream::endpoint_stream(std::shared_ptr<transport> t, endpoint ep, stre
 void endpoint_stream::start(std::string leftover, event_handler on_event, closed_handler on_closed) {
     on_event_ = std::move(on_event);
     on_closed_ = std::move(on_closed);
-    keep_alive_ = shared_from_this();
+    keep_alive_.hold(transport_->executor(), shared_from_this());
     // The writer's callbacks hold the stream weakly: the stream owns the writer.
     std::weak_ptr<endpoint_stream> weak = shared_from_this();
     writer_->on_drained = [weak] {
@@ -134,7 +134,7 @@ void endpoint_stream::abort() {
 void endpoint_stream::finish() {
     if (finished_) return;
     finished_ = true;
-    auto hold = std::move(keep_alive_);  // released when this function returns
+    const auto hold = keep_alive_.release();  // released when this function returns
     writer_->stop();
     close_timer_.cancel();
     idle_timer_.cancel();

@@ -15,8 +15,8 @@ session_driver::session_driver(std::shared_ptr<transport> t, engine::session s, 
 
 void session_driver::start(std::string initial, done_handler done) {
     done_ = std::move(done);
-    keep_alive_ = shared_from_this();
-    std::weak_ptr<session_driver> weak = keep_alive_;
+    keep_alive_.hold(transport_->executor(), shared_from_this());
+    std::weak_ptr<session_driver> weak = shared_from_this();
     writer_->on_drained = [weak] {
         auto self = weak.lock();
         if (self && self->read_paused_) {
@@ -105,7 +105,7 @@ void session_driver::arm_timer() {
 void session_driver::finish() {
     if (finished_) return;
     finished_ = true;
-    auto hold = std::move(keep_alive_);
+    const auto hold = keep_alive_.release();  // released when this function returns
     timer_.cancel();
     grace_timer_.cancel();
     writer_->stop();

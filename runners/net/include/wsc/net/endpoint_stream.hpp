@@ -14,6 +14,7 @@
 #include "wsc/net/frame_boundaries.hpp"
 #include "wsc/net/asio.hpp"
 #include "wsc/net/paced_writer.hpp"
+#include "wsc/net/self_hold.hpp"
 #include "wsc/net/transport.hpp"
 
 namespace wsc::net {
@@ -68,9 +69,7 @@ private:
     std::unique_ptr<std::array<char, read_buffer_size>> buffer_;
     event_handler on_event_;
     closed_handler on_closed_;
-    // The stream owns itself from start() to finish(): while reading is paused no
-    // Asio handler holds it.
-    std::shared_ptr<endpoint_stream> keep_alive_;
+    self_hold keep_alive_;  // from start() to finish() (self_hold.hpp)
     bool reading_ = false, read_paused_ = false, close_timer_armed_ = false, finished_ = false;
 };
 

@@ -14,6 +14,7 @@
 #include "wsc/net/asio.hpp"
 #include "wsc/net/connection_clock.hpp"
 #include "wsc/net/paced_writer.hpp"
+#include "wsc/net/self_hold.hpp"
 #include "wsc/net/transport.hpp"
 
 namespace wsc::net {
@@ -60,7 +61,7 @@ private:
     asio::steady_timer timer_, grace_timer_;
     std::unique_ptr<std::array<char, read_buffer_size>> buffer_;
     done_handler done_;
-    std::shared_ptr<session_driver> keep_alive_;
+    self_hold keep_alive_;  // from start() to finish() (self_hold.hpp)
     double armed_at_ = -1;
     bool reading_ = false, read_paused_ = false, eof_ = false, close_started_ = false, grace_armed_ = false,
          finished_ = false;
