@@ -50,6 +50,12 @@ const option_spec* find_alias(std::span<const option_spec> specs, char alias) {
 
 }  // namespace
 
+std::vector<option_spec> join_specs(std::initializer_list<std::span<const option_spec>> groups) {
+    std::vector<option_spec> all;
+    for (const auto& g : groups) all.insert(all.end(), g.begin(), g.end());
+    return all;
+}
+
 parsed_args parse_args(std::span<const std::string> args, std::span<const option_spec> specs) {
     parsed_args out;
     for (std::size_t i = 0; i < args.size(); ++i) {

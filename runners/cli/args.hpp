@@ -3,6 +3,7 @@
 // a usage error, reported with the option's name.
 #pragma once
 
+#include <initializer_list>
 #include <map>
 #include <optional>
 #include <span>
@@ -44,6 +45,8 @@ private:
 
 // `args` excludes the program and subcommand names.
 parsed_args parse_args(std::span<const std::string> args, std::span<const option_spec> specs);
+// A command's own options followed by shared groups (TLS, CI, capabilities), in order.
+std::vector<option_spec> join_specs(std::initializer_list<std::span<const option_spec>> groups);
 // "Usage: ...", a blank line, then one line per option.
 std::string format_help(std::string_view usage, std::string_view about, std::span<const option_spec> specs);
 // Splits "a,b, c" (and repeated options) into items, dropping empty ones.

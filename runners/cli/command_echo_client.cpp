@@ -22,11 +22,7 @@ constexpr std::array own_specs{
     option_spec{"help", 'h', "", "show this help"},
 };
 
-std::vector<option_spec> all_specs() {
-    std::vector<option_spec> v(own_specs.begin(), own_specs.end());
-    v.insert(v.end(), tls_option_specs.begin(), tls_option_specs.end());
-    return v;
-}
+std::vector<option_spec> all_specs() { return join_specs({own_specs, tls_option_specs}); }
 
 }  // namespace
 

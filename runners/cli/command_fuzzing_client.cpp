@@ -32,13 +32,7 @@ constexpr std::array own_specs{
     option_spec{"help", 'h', "", "show this help"},
 };
 
-std::vector<option_spec> all_specs() {
-    std::vector<option_spec> v(own_specs.begin(), own_specs.end());
-    v.insert(v.end(), capability_option_specs.begin(), capability_option_specs.end());
-    v.insert(v.end(), ci_option_specs.begin(), ci_option_specs.end());
-    v.insert(v.end(), tls_option_specs.begin(), tls_option_specs.end());
-    return v;
-}
+std::vector<option_spec> all_specs() { return join_specs({own_specs, capability_option_specs, ci_option_specs, tls_option_specs}); }
 
 }  // namespace
 

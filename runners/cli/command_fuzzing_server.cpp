@@ -36,12 +36,7 @@ constexpr std::array own_specs{
     option_spec{"help", 'h', "", "show this help"},
 };
 
-std::vector<option_spec> all_specs() {
-    std::vector<option_spec> v(own_specs.begin(), own_specs.end());
-    v.insert(v.end(), capability_option_specs.begin(), capability_option_specs.end());
-    v.insert(v.end(), ci_option_specs.begin(), ci_option_specs.end());
-    return v;
-}
+std::vector<option_spec> all_specs() { return join_specs({own_specs, capability_option_specs, ci_option_specs}); }
 
 }  // namespace
 
@@ -136,12 +131,8 @@ int run_fuzzing_server(std::span<const std::string> args) {
     };
     // Harnesses often kill the server after /updateReports, so the HTML is current then.
     server->on_update_reports = [&] {
-        report::ci_options now;
-        now.lookup = ci.lookup;
-        now.case_ids = ci.case_ids;
-        now.html = ci.html;
         std::ostringstream quiet;
-        if (ci.html) report::finish_run(store.results(), outdir, now, quiet, std::cerr);
+        if (ci.html) report::finish_run(store.results(), outdir, ci.html_only(), quiet, std::cerr);
         report_written(outdir, std::cout);
     };
     server->on_shutdown = [&] {

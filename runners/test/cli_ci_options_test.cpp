@@ -97,12 +97,7 @@ TEST_F(echo_server_fixture, bad_shard_and_lone_update_baseline_are_usage_errors)
 // A peer that completes the handshake and then never answers: every case fails
 // its close handshake, which is what a baseline is for.
 TEST(ci_gate_process, baseline_accepts_known_failures_and_catches_new_ones) {
-    test::hostile_server peer([](int fd, const std::atomic<bool>& stop) {
-        const std::string key = test::read_handshake_key(fd, stop);
-        if (key.empty()) return;
-        test::send_switching_protocols(fd, key);
-        test::drain_until_closed(fd, stop);
-    });
+    test::hostile_server peer(test::accept_then_ignore);
     test::temp_dir dir;
     dir.write("spec.json", R"({"servers": [{"url": ")" + test::ws_url(peer.port()) + R"(", "agent": "Mute"}],
   "options": {"openHandshakeTimeout": 1, "closeHandshakeTimeout": 1, "serverConnectionDropTimeout": 1},

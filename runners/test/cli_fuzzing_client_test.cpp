@@ -206,12 +206,7 @@ TEST(fuzzing_client_process, peer_that_floods_gigabytes_after_the_handshake) {
 }
 
 TEST(fuzzing_client_process, peer_that_never_closes) {
-    test::hostile_server peer([](int fd, const std::atomic<bool>& stop) {
-        const std::string key = test::read_handshake_key(fd, stop);
-        if (key.empty()) return;
-        test::send_switching_protocols(fd, key);
-        test::drain_until_closed(fd, stop);  // reads everything, answers nothing
-    });
+    test::hostile_server peer(test::accept_then_ignore);
     const auto r = run_against(peer, R"("1.1.1", "2.1", "7.1.1")", 30s);
     EXPECT_EQ(r.rc, 1) << "a failing peer with no baseline is a conformance regression";
     ASSERT_TRUE(r.index.contains("Hostile")) << r.index.dump();
@@ -221,12 +216,7 @@ TEST(fuzzing_client_process, peer_that_never_closes) {
 }
 
 TEST(fuzzing_client_process, sigint_keeps_finished_cases_and_exits_130) {
-    test::hostile_server peer([](int fd, const std::atomic<bool>& stop) {
-        const std::string key = test::read_handshake_key(fd, stop);
-        if (key.empty()) return;
-        test::send_switching_protocols(fd, key);
-        test::drain_until_closed(fd, stop);
-    });
+    test::hostile_server peer(test::accept_then_ignore);
     test::temp_dir dir;
     dir.write("spec.json", fast_spec(peer.port(), R"("1.*", "2.*")", dir.str("out")));
     test::child_process p(WSCONFORM_EXE, {"client", "-s", dir.str("spec.json")});

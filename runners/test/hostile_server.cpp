@@ -86,4 +86,11 @@ void reset_connection(int fd) {
     setsockopt(fd, SOL_SOCKET, SO_LINGER, &l, sizeof l);
 }
 
+void accept_then_ignore(int fd, const std::atomic<bool>& stop) {
+    const std::string key = read_handshake_key(fd, stop);
+    if (key.empty()) return;
+    send_switching_protocols(fd, key);
+    drain_until_closed(fd, stop);
+}
+
 }  // namespace wsc::test

@@ -43,4 +43,8 @@ void drain_until_closed(int fd, const std::atomic<bool>& stop);
 // Closes with an RST instead of a FIN.
 void reset_connection(int fd);
 
+// A whole behaviour: completes the opening handshake, then reads everything and
+// answers nothing (no echo, no pong, no close) until the peer hangs up.
+void accept_then_ignore(int fd, const std::atomic<bool>& stop);
+
 }  // namespace wsc::test

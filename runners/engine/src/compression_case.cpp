@@ -4,6 +4,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <string>
 
 #include "session_impl.hpp"
 
@@ -87,24 +88,23 @@ bool session::impl::compression_message(const std::string& data, bool binary) {
 }
 
 nlohmann::json session::impl::traffic_json() const {
-    auto ratio = [](std::uint64_t a, std::uint64_t b) { return b ? nlohmann::json(double(a) / double(b)) : nlohmann::json(nullptr); };
+    // Autobahn's trafficStats keys: the same eight figures for each direction.
+    const auto ratio = [](std::uint64_t a, std::uint64_t b) {
+        return b ? nlohmann::json(double(a) / double(b)) : nlohmann::json(nullptr);
+    };
     nlohmann::json j;
-    j["outgoingOctetsWireLevel"] = out_traffic.wire;
-    j["outgoingOctetsWebSocketLevel"] = out_traffic.websocket;
-    j["outgoingOctetsAppLevel"] = out_traffic.app;
-    j["outgoingCompressionRatio"] = ratio(out_traffic.websocket, out_traffic.app);
-    j["outgoingWebSocketOverhead"] = ratio(out_traffic.wire - std::min(out_traffic.wire, out_traffic.websocket), out_traffic.websocket);
-    j["outgoingWebSocketFrames"] = out_traffic.frames;
-    j["outgoingWebSocketMessages"] = out_traffic.messages;
-    j["preopenOutgoingOctetsWireLevel"] = out_traffic.preopen;
-    j["incomingOctetsWireLevel"] = in_traffic.wire;
-    j["incomingOctetsWebSocketLevel"] = in_traffic.websocket;
-    j["incomingOctetsAppLevel"] = in_traffic.app;
-    j["incomingCompressionRatio"] = ratio(in_traffic.websocket, in_traffic.app);
-    j["incomingWebSocketOverhead"] = ratio(in_traffic.wire - std::min(in_traffic.wire, in_traffic.websocket), in_traffic.websocket);
-    j["incomingWebSocketFrames"] = in_traffic.frames;
-    j["incomingWebSocketMessages"] = in_traffic.messages;
-    j["preopenIncomingOctetsWireLevel"] = in_traffic.preopen;
+    const auto direction = [&](const std::string& way, const std::string& preopen, const traffic& t) {
+        j[way + "OctetsWireLevel"] = t.wire;
+        j[way + "OctetsWebSocketLevel"] = t.websocket;
+        j[way + "OctetsAppLevel"] = t.app;
+        j[way + "CompressionRatio"] = ratio(t.websocket, t.app);
+        j[way + "WebSocketOverhead"] = ratio(t.wire - std::min(t.wire, t.websocket), t.websocket);
+        j[way + "WebSocketFrames"] = t.frames;
+        j[way + "WebSocketMessages"] = t.messages;
+        j[preopen + "OctetsWireLevel"] = t.preopen;
+    };
+    direction("outgoing", "preopenOutgoing", out_traffic);
+    direction("incoming", "preopenIncoming", in_traffic);
     return j;
 }
 

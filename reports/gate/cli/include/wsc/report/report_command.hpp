@@ -38,6 +38,18 @@ struct ci_options {
     std::string title;                                   // empty: the default
     html::case_info_lookup lookup;                       // from wsc_catalogue, when linked
     std::vector<std::string> case_ids;                   // the run's selection (for Missing)
+
+    // The same HTML, without JUnit or a baseline: for re-rendering mid-run
+    // (/updateReports), where nothing is gated yet.
+    ci_options html_only() const {
+        ci_options o;
+        o.html = html;
+        o.compare_with = compare_with;
+        o.title = title;
+        o.lookup = lookup;
+        o.case_ids = case_ids;
+        return o;
+    }
 };
 
 // Writes index.html (and the JUnit file), then applies the baseline: prints the
