@@ -30,8 +30,8 @@ void write_atomically(const fs::path& target, const std::string& text) {
 
 // A case file is new (or replaced) and only the index, written after it, points at it:
 // a run killed mid-write leaves at worst a file no index entry names, which the next
-// run overwrites. So it is written in place: a temporary and a rename per case file
-// doubled the file-system work, which was a tenth of the client's CPU over sections 1-10.
+// run overwrites. So it is written in place, without the temporary and the rename
+// the index needs.
 void write_directly(const fs::path& target, const std::string& text) {
     std::ofstream out(target, std::ios::binary | std::ios::trunc);
     if (!out) throw std::runtime_error("cannot write " + target.string());
