@@ -69,8 +69,8 @@ void session::impl::send_raw_frame(int opcode, bool fin, int rsv, std::string_vi
     log_tx_frame(opcode, fin, rsv, key, shown, chop, sync);
     out_traffic.websocket += payload.size();
     if (chop == 0 && !sync && last_write_coalescable && !writes.empty()) {
-        // Straight into the write it coalesces with: 9.3.1's 65 537 frames all go
-        // out in one write, and a copy per frame was a third of the client's CPU.
+        // Straight into the write it coalesces with: 9.3.1's 65 537 frames all go out
+        // in one write, and copying each frame again was a quarter of 9.3/9.4's CPU.
         std::string& out = writes.back().bytes;
         const std::size_t at = out.size();
         write_frame(out, spec_for(opcode, fin, rsv, key), payload);
