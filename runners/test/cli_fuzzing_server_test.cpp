@@ -138,7 +138,7 @@ TEST_F(fuzzing_server_process, update_reports_with_shutdown_on_complete_ends_the
 
 TEST_F(fuzzing_server_process, echo_client_subcommand_passes_sections_1_to_5) {
     start({"--cases", "1.*,2.*,3.*,4.*,5.*"});
-    test::child_process client(WSCONFORM_EXE, {"echo-client", "ws://127.0.0.1:" + std::to_string(port_), "--agent",
+    test::child_process client(WSCONFORM_EXE, {"echo-client", test::ws_url(port_), "--agent",
                                                "RefClient", "--quiet"});
     ASSERT_EQ(client.wait(60s), 0) << client.err();
     const auto index = dir_.read_json("reports/index.json");
@@ -160,7 +160,7 @@ TEST_F(fuzzing_server_process, a_client_that_never_sends_its_handshake_does_not_
 
 TEST_F(fuzzing_server_process, sigterm_between_cases_returns_the_gate_code_and_writes_junit) {
     start({"--cases", "1.1.1", "--junit", dir_.str("junit.xml")});
-    test::child_process client(WSCONFORM_EXE, {"echo-client", "ws://127.0.0.1:" + std::to_string(port_), "--agent",
+    test::child_process client(WSCONFORM_EXE, {"echo-client", test::ws_url(port_), "--agent",
                                                "RefClient", "--quiet"});
     ASSERT_EQ(client.wait(30s), 0) << client.err();
     proc_->signal(SIGTERM);

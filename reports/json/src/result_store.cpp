@@ -11,23 +11,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// Write to a sibling temporary and rename over the target: readers (and a run killed
-// mid-write) only ever see the old or the new complete file.
-void write_atomically(const fs::path& target, const std::string& text) {
-    fs::path tmp = target;
-    tmp += ".tmp";
-    {
-        std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-        if (!out) throw std::runtime_error("cannot write " + tmp.string());
-        out << text;
-        out.flush();
-        if (!out) throw std::runtime_error("cannot write " + tmp.string());
-    }
-    std::error_code ec;
-    fs::rename(tmp, target, ec);
-    if (ec) throw std::runtime_error("cannot rename " + tmp.string() + " to " + target.string() + ": " + ec.message());
-}
-
 // A case file is new (or replaced) and only the index, written after it, points at it:
 // a run killed mid-write leaves at worst a file no index entry names, which the next
 // run overwrites. So it is written in place, without the temporary and the rename
@@ -38,6 +21,17 @@ void write_directly(const fs::path& target, const std::string& text) {
     out << text;
     out.flush();
     if (!out) throw std::runtime_error("cannot write " + target.string());
+}
+
+// Write to a sibling temporary and rename over the target: readers (and a run killed
+// mid-write) only ever see the old or the new complete file.
+void write_atomically(const fs::path& target, const std::string& text) {
+    fs::path tmp = target;
+    tmp += ".tmp";
+    write_directly(tmp, text);
+    std::error_code ec;
+    fs::rename(tmp, target, ec);
+    if (ec) throw std::runtime_error("cannot rename " + tmp.string() + " to " + target.string() + ": " + ec.message());
 }
 
 std::optional<nlohmann::json> read_json(const fs::path& file) {

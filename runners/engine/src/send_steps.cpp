@@ -54,12 +54,16 @@ void session::impl::write(std::string bytes, bool sync, double gap_s) {
     // Frames written in one turn coalesce as they would in a socket buffer; sync frames
     // and chopped slices are writes of their own, which executors never merge.
     const bool standalone = sync || gap_s > 0;
-    if (!standalone && last_write_coalescable && !writes.empty()) {
-        writes.back().bytes += bytes;
+    if (std::string* joined = standalone ? nullptr : coalescing_write()) {
+        *joined += bytes;
     } else {
         writes.push_back(write_op{std::move(bytes), gap_s});
     }
     last_write_coalescable = !standalone;
+}
+
+std::string* session::impl::coalescing_write() {
+    return last_write_coalescable && !writes.empty() ? &writes.back().bytes : nullptr;
 }
 
 void session::impl::send_raw_frame(int opcode, bool fin, int rsv, std::string_view payload, const tf_payload& shown,
@@ -68,13 +72,12 @@ void session::impl::send_raw_frame(int opcode, bool fin, int rsv, std::string_vi
     auto key = mask_for(masked);
     log_tx_frame(opcode, fin, rsv, key, shown, chop, sync);
     out_traffic.websocket += payload.size();
-    if (chop == 0 && !sync && last_write_coalescable && !writes.empty()) {
+    if (std::string* out = chop == 0 && !sync ? coalescing_write() : nullptr) {
         // Straight into the write it coalesces with: 9.3.1's 65 537 frames all go out
         // in one write, and copying each frame again was a quarter of 9.3/9.4's CPU.
-        std::string& out = writes.back().bytes;
-        const std::size_t at = out.size();
-        write_frame(out, spec_for(opcode, fin, rsv, key), payload);
-        log_tx_octets(std::string_view(out).substr(at), false);
+        const std::size_t at = out->size();
+        write_frame(*out, spec_for(opcode, fin, rsv, key), payload);
+        log_tx_octets(std::string_view(*out).substr(at), false);
         return;
     }
     std::string bytes = encode(opcode, fin, rsv, payload, key);
@@ -113,11 +116,10 @@ void session::impl::send_message(int opcode, std::string_view payload, std::uint
         // Rendering each slice for the wire log only pays when the log is on.
         const tf_payload shown = wirelog_on ? tf_of_bytes(slice) : tf_payload{slice.size(), "", std::nullopt};
         send_raw_frame(at == 0 ? opcode : 0, fin, at == 0 ? first_rsv : 0, slice, shown);
-        if (at == 0 && last_write_coalescable && !writes.empty()) {
+        if (std::string* out = at == 0 ? coalescing_write() : nullptr) {
             // The other fragments coalesce into this write: size it once (14 octets
             // is the largest masked header).
-            auto& out = writes.back().bytes;
-            out.reserve(out.size() + static_cast<std::size_t>(n - len + (n / f + 1) * 14));
+            out->reserve(out->size() + static_cast<std::size_t>(n - len + (n / f + 1) * 14));
         }
     }
     if (n % f == 0) send_raw_frame(0, true, 0, {}, tf_of_bytes({}));

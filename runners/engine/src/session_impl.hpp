@@ -161,6 +161,8 @@ struct session::impl {
     // send_steps.cpp
     void run_steps();
     void write(std::string bytes, bool sync, double gap_s = 0);
+    // The queued write that a plain (not sync, not chopped) write would join, if any.
+    std::string* coalescing_write();
     void send_raw_frame(int opcode, bool fin, int rsv, std::string_view payload, const tf_payload& shown,
                         std::uint64_t chop = 0, bool sync = false, std::optional<bool> masked = {});
     void send_message(int opcode, std::string_view payload, std::uint64_t fragment_size, bool compress = false);
@@ -208,9 +210,9 @@ struct session::impl {
     void start_bulk_echo();
     void start_roundtrip();
     void send_roundtrip_message();
-    bool bulk_message(const std::string& data, bool binary);
+    bool bulk_message(const std::string& data, bool binary);  // true: consumed by the kind
     // The connection ended while echoes were still awaited, before the deadline.
-    void bulk_ended_early();  // true: consumed by the kind
+    void bulk_ended_early();
     // compression_case.cpp
     void start_compression();
     void send_compression_message();
