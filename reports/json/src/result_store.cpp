@@ -1,3 +1,10 @@
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
 #include <fstream>
 #include <iterator>
 #include <stdexcept>
@@ -23,15 +30,46 @@ void write_directly(const fs::path& target, const std::string& text) {
     if (!out) throw std::runtime_error("cannot write " + target.string());
 }
 
-// Write to a sibling temporary and rename over the target: readers (and a run killed
-// mid-write) only ever see the old or the new complete file.
+fs::path previous_version_of(const fs::path& target) {
+    fs::path p = target;
+    p += ".previous";
+    return p;
+}
+
+// index.json is rewritten after every case. A fresh temporary renamed over it would
+// create one inode and free another each time, which on ext4 cost more than writing
+// the 301 case files of sections 1-10 (bench/RESULTS.md, "Index rewrites"). Instead a
+// sibling that holds the previous version is overwritten in place and the two names
+// are swapped atomically (renameat2 RENAME_EXCHANGE), so readers and a killed run
+// still only ever see a complete index. Filesystems without the exchange get a rename.
+void write_in_place(const fs::path& file, const std::string& text) {
+    const int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_CLOEXEC, 0644);
+    if (fd < 0) throw std::runtime_error("cannot write " + file.string() + ": " + std::strerror(errno));
+    std::size_t at = 0;
+    while (at < text.size()) {
+        const ssize_t n = ::pwrite(fd, text.data() + at, text.size() - at, static_cast<off_t>(at));
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) {
+            const int e = errno;
+            ::close(fd);
+            throw std::runtime_error("cannot write " + file.string() + ": " + std::strerror(e));
+        }
+        at += static_cast<std::size_t>(n);
+    }
+    struct stat st {};
+    const bool longer = ::fstat(fd, &st) == 0 && st.st_size > static_cast<off_t>(text.size());
+    const int e = longer && ::ftruncate(fd, static_cast<off_t>(text.size())) != 0 ? errno : 0;
+    ::close(fd);
+    if (e) throw std::runtime_error("cannot write " + file.string() + ": " + std::strerror(e));
+}
+
 void write_atomically(const fs::path& target, const std::string& text) {
-    fs::path tmp = target;
-    tmp += ".tmp";
-    write_directly(tmp, text);
-    std::error_code ec;
-    fs::rename(tmp, target, ec);
-    if (ec) throw std::runtime_error("cannot rename " + tmp.string() + " to " + target.string() + ": " + ec.message());
+    const fs::path sibling = previous_version_of(target);
+    write_in_place(sibling, text);
+    if (::renameat2(AT_FDCWD, sibling.c_str(), AT_FDCWD, target.c_str(), RENAME_EXCHANGE) == 0) return;
+    if (::rename(sibling.c_str(), target.c_str()) != 0)
+        throw std::runtime_error("cannot rename " + sibling.string() + " to " + target.string() + ": " +
+                                 std::strerror(errno));
 }
 
 std::optional<nlohmann::json> read_json(const fs::path& file) {
@@ -45,6 +83,12 @@ std::optional<nlohmann::json> read_json(const fs::path& file) {
 }  // namespace
 
 result_store::result_store(std::filesystem::path outdir) : outdir_(std::move(outdir)) {}
+
+// The sibling only ever holds an older index; it is not part of the report.
+result_store::~result_store() {
+    std::error_code ec;
+    fs::remove(previous_version_of(outdir_ / "index.json"), ec);
+}
 
 void result_store::load_existing() {
     const auto index = read_json(outdir_ / "index.json");

@@ -1,11 +1,13 @@
-// The result store writes each case and the index atomically and reads them back for --resume.
+// The result store writes each case and swaps in each new index atomically, and reads them back for --resume.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <string>
+#include <vector>
 
 #include "wsc/report/autobahn_json.hpp"
 
@@ -35,21 +37,51 @@ case_result sample(const std::string& agent, const std::string& id, const char* 
     return r;
 }
 
+std::string read_text(const fs::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+std::vector<std::string> names_in(const fs::path& dir) {
+    std::vector<std::string> names;
+    for (const auto& e : fs::directory_iterator(dir)) names.push_back(e.path().filename().string());
+    std::sort(names.begin(), names.end());
+    return names;
+}
+
 }  // namespace
 
-TEST(ResultStore, WritesCaseFilesAndIndexAndNoTemporaries) {
+TEST(ResultStore, WritesCaseFilesAndIndexAndLeavesNothingElse) {
     temp_dir d;
-    result_store store(d.path / "out");
-    store.add(sample("My Agent/1.0", "1.1.1", behavior::ok));
-    store.add(sample("My Agent/1.0", "2.1", behavior::failed));
-    EXPECT_TRUE(fs::exists(d.path / "out" / "my_agent_1_0_case_1_1_1.json"));
-    EXPECT_TRUE(fs::exists(d.path / "out" / "my_agent_1_0_case_2_1.json"));
-    std::ifstream in(d.path / "out" / "index.json");
-    const auto index = nlohmann::json::parse(in);
-    EXPECT_EQ(index["My Agent/1.0"]["2.1"]["behavior"], "FAILED");
-    EXPECT_EQ(index["My Agent/1.0"]["1.1.1"]["duration"], 12);
-    EXPECT_EQ(index["My Agent/1.0"]["1.1.1"]["reportfile"], "my_agent_1_0_case_1_1_1.json");
-    for (const auto& e : fs::directory_iterator(d.path / "out")) EXPECT_NE(e.path().extension(), ".tmp");
+    {
+        result_store store(d.path / "out");
+        store.add(sample("My Agent/1.0", "1.1.1", behavior::ok));
+        store.add(sample("My Agent/1.0", "2.1", behavior::failed));
+        std::ifstream in(d.path / "out" / "index.json");
+        const auto index = nlohmann::json::parse(in);
+        EXPECT_EQ(index["My Agent/1.0"]["2.1"]["behavior"], "FAILED");
+        EXPECT_EQ(index["My Agent/1.0"]["1.1.1"]["duration"], 12);
+        EXPECT_EQ(index["My Agent/1.0"]["1.1.1"]["reportfile"], "my_agent_1_0_case_1_1_1.json");
+    }
+    EXPECT_EQ(names_in(d.path / "out"),
+              (std::vector<std::string>{"index.json", "my_agent_1_0_case_1_1_1.json", "my_agent_1_0_case_2_1.json"}));
+}
+
+// While the run goes on, the index is swapped with a sibling that then holds the
+// version before: both stay complete JSON, and a rewrite shorter than what the
+// sibling held leaves no stale tail.
+TEST(ResultStore, IndexSwapKeepsBothVersionsComplete) {
+    temp_dir d;
+    result_store store(d.path);
+    store.add(sample("A", "1.1.1", behavior::informational));
+    const std::string first = read_text(d.path / "index.json");
+    store.add(sample("A", "1.1.1", behavior::ok));
+    EXPECT_EQ(read_text(d.path / "index.json.previous"), first);
+    store.add(sample("A", "1.1.1", behavior::ok));  // written over `first`, which is longer
+    const std::string now = read_text(d.path / "index.json");
+    EXPECT_LT(now.size(), first.size());
+    EXPECT_EQ(now, dump_autobahn(index_json(store.results())));
+    EXPECT_EQ(nlohmann::json::parse(read_text(d.path / "index.json.previous"))["A"]["1.1.1"]["behavior"], "OK");
 }
 
 TEST(ResultStore, LoadExistingRestoresResults) {

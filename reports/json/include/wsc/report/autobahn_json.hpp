@@ -41,12 +41,15 @@ nlohmann::json index_json(const std::map<std::string, std::map<std::string, case
 std::string dump_autobahn(const nlohmann::json& j, int depth = 0);
 
 // Results on disk, written case by case: each case file is written, then index.json
-// is rewritten under a temporary name and renamed over the old one, so a run killed at
+// is rewritten into a sibling and swapped with the old one, so a run killed at
 // any moment keeps every finished case and a readable index (a case file the index
 // does not name yet is ignored and overwritten by the next run).
 class result_store {
 public:
     explicit result_store(std::filesystem::path outdir);
+    ~result_store();
+    result_store(const result_store&) = delete;
+    result_store& operator=(const result_store&) = delete;
     // Reads existing index.json and case files (for --resume and report re-rendering).
     void load_existing();
     void add(const case_result& r);  // writes the case file and the index
