@@ -8,28 +8,13 @@
 #include <cstring>
 
 #include "endpoint_impl.hpp"
+#include "wsc/buffer.hpp"
 #include "wsc/opcode.hpp"
 
 namespace wsc {
 namespace {
 
 constexpr std::size_t piece_size = 16 * 1024;
-
-// The octets are overwritten by the unmasking copy right away; zero-filling them
-// first cost a sixth of the receive time in bench/ (see bench/RESULTS.md). The
-// codec library alone is compiled as C++23 (codec/CMakeLists.txt) for
-// resize_and_overwrite; the resize() fallback is for a C++20 build. Appending the
-// masked octets and unmasking them in place instead measured slower in bench/.
-void grow_uninitialized(std::string& s, std::size_t n) {
-#if defined(__cpp_lib_string_resize_and_overwrite)
-    // GCC 12's resize_and_overwrite throws bad_alloc when it has to reallocate, so
-    // capacity is grown (geometrically) beforehand and it never does.
-    if (n > s.capacity()) s.reserve(std::max(n, 2 * s.capacity()));
-    s.resize_and_overwrite(n, [](char*, std::size_t len) { return len; });
-#else
-    s.resize(n);
-#endif
-}
 
 }  // namespace
 
@@ -83,6 +68,8 @@ std::uint8_t* endpoint::impl::payload_target(std::size_t k) {
     else if (kind == frame_kind::control) buf = &control;
     else scratch.clear();
     const std::size_t at = buf->size();
+    // Growing uninitialised and unmasking into the gap measured faster in bench/ than
+    // appending the masked octets and unmasking them in place.
     grow_uninitialized(*buf, at + k);
     return reinterpret_cast<std::uint8_t*>(buf->data() + at);
 }

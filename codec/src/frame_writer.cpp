@@ -3,6 +3,7 @@
 // and for deliberately inconsistent frames.
 #include <cstring>
 
+#include "wsc/buffer.hpp"
 #include "wsc/frame.hpp"
 
 namespace wsc {
@@ -52,7 +53,7 @@ void write_header(std::string& out, const frame_spec& spec, std::uint64_t length
 void write_frame(std::string& out, const frame_spec& spec, std::string_view payload) {
     write_header(out, spec, payload.size());
     const std::size_t at = out.size();
-    out.resize(at + payload.size());
+    grow_uninitialized(out, at + payload.size());
     auto* dst = reinterpret_cast<std::uint8_t*>(out.data() + at);
     const auto* src = reinterpret_cast<const std::uint8_t*>(payload.data());
     // Masking and copying in one pass (§5.3).

@@ -3,7 +3,10 @@
 // recording them, records pongs and messages, and fails the connection itself when the
 // peer breaks the protocol. Its own parser state stays separate from what it sends, so
 // raw illegal frames it writes never confuse its reading side.
+#include <algorithm>
+
 #include "session_impl.hpp"
+#include "wsc/buffer.hpp"
 #include "wsc/opcode.hpp"
 
 namespace wsc::engine {
@@ -14,6 +17,10 @@ namespace {
 // there are more); equality uses the event's SHA-1, so nothing large is retained.
 constexpr std::size_t kept_payload = 4096;
 constexpr std::size_t max_observed = 10000;
+// A frame's payload is given room for its declared length up to this much when its
+// header arrives, so a §9 frame of up to 16 MiB is read without regrowth copies; a
+// longer declaration grows as octets really arrive.
+constexpr std::uint64_t reserve_at_header = 16u << 20;
 
 }  // namespace
 
@@ -25,7 +32,7 @@ void session::impl::frames_in(std::string_view bytes) {
         if (parser.in_payload()) {
             const auto take = static_cast<std::size_t>(std::min<std::uint64_t>(n, parser.payload_remaining()));
             const std::size_t old = rx_frame.size();
-            rx_frame.resize(old + take);
+            grow_uninitialized(rx_frame, old + take);
             out = reinterpret_cast<std::uint8_t*>(rx_frame.data()) + old;
         }
         const auto st = parser.next_into(p, n, out);
@@ -36,6 +43,7 @@ void session::impl::frames_in(std::string_view bytes) {
             case frame_parser::status::header:
                 rx_header = parser.header();
                 rx_frame.clear();
+                rx_frame.reserve(static_cast<std::size_t>(std::min(rx_header.length, reserve_at_header)));
                 break;
             case frame_parser::status::payload: break;
             case frame_parser::status::frame_end: frame_done(); break;
