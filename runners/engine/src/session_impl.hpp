@@ -3,7 +3,9 @@
 // special case kinds). Private to the engine.
 #pragma once
 
+#include <array>
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -129,6 +131,14 @@ struct session::impl {
     std::size_t wirelog_dropped = 0;
     bulk_state bulk;
 
+    // Octet counts by write/read size and frame counts by opcode (catalogue.md §7.3),
+    // integer-keyed while the case runs (9.x makes ~100k writes) and copied into res's
+    // string-keyed maps when it ends.
+    struct chunk_counts {
+        std::map<std::uint64_t, std::uint64_t> octets;
+        std::array<std::uint64_t, 16> frames{};
+    } tx_counts, rx_counts;
+
     // --- traffic statistics (12/13, catalogue.md §7.3)
     struct traffic {
         std::uint64_t wire = 0, websocket = 0, app = 0, frames = 0, messages = 0, preopen = 0;
@@ -202,6 +212,7 @@ struct session::impl {
                       std::uint64_t chop, bool sync);
     void log_rx_frame(const frame_header& h, std::string_view payload);
     void set_wirelog(bool on);  // WLM rows (9.7/9.8/12/13)
+    void publish_counts();      // tx_counts/rx_counts into res
 
     // verdict glue (session_verdict.cpp)
     void conclude();

@@ -33,6 +33,7 @@ bool subsequence(const std::vector<event_print>& part, const std::vector<event_p
 }  // namespace
 
 void session::impl::conclude() {
+    publish_counts();
     const bool opened = opened_at.has_value();
     if (!verdict_fixed) {
         const close_rule rule = rule_of(tc);

@@ -26,7 +26,7 @@ void session::impl::log_row(const char* kind, nlohmann::json fields, bool always
 }
 
 void session::impl::log_tx_octets(std::string_view bytes, bool sync) {
-    ++res.tx_octet_stats[std::to_string(bytes.size())];
+    ++tx_counts.octets[bytes.size()];
     if (opened_at) out_traffic.wire += bytes.size();
     else out_traffic.preopen += bytes.size();
     if (!wirelog_on) return;  // the row would be dropped; skip rendering it (9.x sends ~100k frames)
@@ -34,7 +34,7 @@ void session::impl::log_tx_octets(std::string_view bytes, bool sync) {
 }
 
 void session::impl::log_rx_octets(std::string_view bytes) {
-    ++res.rx_octet_stats[std::to_string(bytes.size())];
+    ++rx_counts.octets[bytes.size()];
     if (opened_at) in_traffic.wire += bytes.size();
     else in_traffic.preopen += bytes.size();
     if (!wirelog_on) return;
@@ -43,7 +43,7 @@ void session::impl::log_rx_octets(std::string_view bytes) {
 
 void session::impl::log_tx_frame(int opcode, bool fin, int rsv, const std::optional<mask_key>& key,
                                  const tf_payload& shown, std::uint64_t chop, bool sync) {
-    ++res.tx_frame_stats[std::to_string(opcode)];
+    ++tx_counts.frames[static_cast<std::size_t>(opcode) & 0xF];
     ++out_traffic.frames;
     if (!wirelog_on) return;
     log_row("TF", {nlohmann::json::array({shown.base_len, shown.shown}), opcode, fin, rsv, mask_json(key),
@@ -52,12 +52,25 @@ void session::impl::log_tx_frame(int opcode, bool fin, int rsv, const std::optio
 }
 
 void session::impl::log_rx_frame(const frame_header& h, std::string_view payload) {
-    ++res.rx_frame_stats[std::to_string(h.opcode)];
+    ++rx_counts.frames[h.opcode & 0xF];
     ++in_traffic.frames;
     in_traffic.websocket += payload.size();
     if (!wirelog_on) return;
     log_row("RF", {nlohmann::json::array({payload.size(), report::display_payload(payload)}), h.opcode, h.fin, h.rsv,
                    h.masked, h.masked ? mask_json(h.key) : nlohmann::json(nullptr)});
+}
+
+void session::impl::publish_counts() {
+    const auto publish = [](const chunk_counts& c, std::map<std::string, std::uint64_t>& octets,
+                            std::map<std::string, std::uint64_t>& frames) {
+        for (const auto& [size, n] : c.octets) octets[std::to_string(size)] += n;
+        for (std::size_t op = 0; op < c.frames.size(); ++op)
+            if (c.frames[op]) frames[std::to_string(op)] += c.frames[op];
+    };
+    publish(tx_counts, res.tx_octet_stats, res.tx_frame_stats);
+    publish(rx_counts, res.rx_octet_stats, res.rx_frame_stats);
+    tx_counts = {};
+    rx_counts = {};
 }
 
 void session::impl::set_wirelog(bool on) {
