@@ -111,7 +111,7 @@ void result_store::load_existing() {
             }
             r.agent = a.key();
             r.id = c.key();
-            index_text_[a.key()][c.key()] = dump_autobahn(index_entry(r), 2);
+            index_text_[a.key()][c.key()] = index_line(r);
             results_[a.key()][c.key()] = std::move(r);
         }
     }
@@ -121,8 +121,13 @@ void result_store::add(const case_result& r) {
     std::filesystem::create_directories(outdir_);
     write_directly(outdir_ / (case_file_stem(r.agent, r.id) + ".json"), dump_autobahn(to_autobahn_json(r)));
     results_[r.agent][r.id] = r;
-    index_text_[r.agent][r.id] = dump_autobahn(index_entry(r), 2);
+    index_text_[r.agent][r.id] = index_line(r);
     write_index();
+}
+
+// One case's line of index.json, key included, as it sits at depth 2.
+std::string result_store::index_line(const case_result& r) {
+    return "      " + dump_autobahn(nlohmann::json(r.id)) + ": " + dump_autobahn(index_entry(r), 2);
 }
 
 bool result_store::has(const std::string& agent, const std::string& id) const {
@@ -141,7 +146,6 @@ void result_store::write_index() const {
     for (auto a = index_text_.begin(); a != index_text_.end(); ++a) {
         out += "   " + dump_autobahn(nlohmann::json(a->first)) + ": {\n";
         for (auto c = a->second.begin(); c != a->second.end(); ++c) {
-            out += "      " + dump_autobahn(nlohmann::json(c->first)) + ": ";
             out += c->second;
             out += std::next(c) != a->second.end() ? ",\n" : "\n";
         }

@@ -58,11 +58,12 @@ public:
     const std::filesystem::path& outdir() const { return outdir_; }
 
 private:
+    static std::string index_line(const case_result& r);
     void write_index() const;
     std::filesystem::path outdir_;
     std::map<std::string, std::map<std::string, case_result>> results_;  // agent -> id -> result
-    // Each index.json entry, serialised once: rewriting the index after every case
-    // then costs a concatenation, not a re-serialisation of every earlier case.
+    // Each index.json line (key and entry), serialised once: rewriting the index after
+    // every case then costs a concatenation, not a re-serialisation of every earlier case.
     std::map<std::string, std::map<std::string, std::string>> index_text_;
 };
 
