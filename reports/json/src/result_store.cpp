@@ -37,11 +37,12 @@ fs::path previous_version_of(const fs::path& target) {
 }
 
 // index.json is rewritten after every case. A fresh temporary renamed over it would
-// create one inode and free another each time, which on ext4 cost more than writing
-// the 301 case files of sections 1-10 (bench/RESULTS.md, "Index rewrites"). Instead a
-// sibling that holds the previous version is overwritten in place and the two names
-// are swapped atomically (renameat2 RENAME_EXCHANGE), so readers and a killed run
-// still only ever see a complete index. Filesystems without the exchange get a rename.
+// create one inode and free another each time, and ext4's inode allocation was about
+// a tenth of the client's CPU on sections 1-10 (bench/RESULTS.md, "Index swaps,
+// uninitialised buffers and a faithful floor"). Instead a sibling that holds the
+// previous version is overwritten in place and the two names are swapped atomically
+// (renameat2 RENAME_EXCHANGE), so readers and a killed run still only ever see a
+// complete index. Filesystems without the exchange get a rename.
 void write_in_place(const fs::path& file, const std::string& text) {
     const int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_CLOEXEC, 0644);
     if (fd < 0) throw std::runtime_error("cannot write " + file.string() + ": " + std::strerror(errno));
