@@ -164,8 +164,16 @@ int run_fuzzing_client(std::span<const std::string> args) {
     // so its code wins over the gate's; the reports are written all the same.
     report_written(outdir, std::cout);
     const int gate = finish_ci(outdir, store.results(), ci);
-    if (result.interrupted) return exit_code::interrupted;
-    if (result.ran == 0 && result.unreachable_servers > 0) return exit_code::unreachable;
+    // The gate line above judges only the results there are; say when the exit code
+    // is about the run instead, so a log reading "PASS" is not taken for a pass.
+    if (result.interrupted) {
+        std::cout << "exit " << exit_code::interrupted << ": interrupted; the gate covers only the cases that finished\n";
+        return exit_code::interrupted;
+    }
+    if (result.ran == 0 && result.unreachable_servers > 0) {
+        std::cout << "exit " << exit_code::unreachable << ": no server could be reached; nothing was tested\n";
+        return exit_code::unreachable;
+    }
     return gate;
 }
 

@@ -125,6 +125,7 @@ TEST(fuzzing_client_process, connection_refused_exits_3) {
                                                dir.str("out"), "--quiet"});
     EXPECT_EQ(client.wait(40s), 3);
     EXPECT_NE(client.err().find("127.0.0.1:1"), std::string::npos) << client.err();
+    EXPECT_NE(client.out().find("exit 3: no server could be reached"), std::string::npos) << client.out();
 }
 
 TEST(fuzzing_client_process, a_bad_spec_exits_2_naming_file_key_and_problem) {
@@ -230,4 +231,5 @@ TEST(fuzzing_client_process, sigint_keeps_finished_cases_and_exits_130) {
     EXPECT_GE(index["Hostile"].size(), 1u);
     EXPECT_LT(index["Hostile"].size(), 27u);
     EXPECT_NE(p.out().find("section"), std::string::npos);
+    EXPECT_NE(p.out().find("exit 130: interrupted"), std::string::npos) << p.out();
 }
