@@ -11,7 +11,8 @@
 //  - a custom policy.choose that answers within what an offer allows (§7.1.1,
 //    §7.1.2) is accepted by the client too;
 //  - the client accepts server_max_window_bits in an answer to each valid offer,
-//    also when the offer did not carry it (§7.1.2.1 allows that).
+//    also when the offer did not carry it (§7.1.2.1 allows that), and refuses
+//    answers the offer rules out (§7.1.1.1, §7.1.2.1, §7.1.2.2).
 //
 // Prefix: [0] policy bits, [1] policy window bits, [2] choose bits.
 #include "common/fuzz_support.hpp"
@@ -90,6 +91,35 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
                        text.c_str(), format_offer(o).c_str(), name_of(e).data());
         }
     };
+    // And it must refuse an answer the offer did not allow (§7: the client "MUST
+    // _Fail the WebSocket Connection_"): client_max_window_bits to an offer
+    // without it (§7.1.2.2), a server window above the offered one (§7.1.2.1),
+    // or server_no_context_takeover left out when offered (§7.1.1.1).
+    auto client_refuses_rfc_violations = [&] {
+        for (const auto& o : offers) {
+            auto answer_for = [&](bool drop_snct, int server_bits, int client_bits) {
+                std::string text = "permessage-deflate";
+                if (o.server_no_context_takeover && !drop_snct) text += "; server_no_context_takeover";
+                if (server_bits) text += "; server_max_window_bits=" + std::to_string(server_bits);
+                if (client_bits) text += "; client_max_window_bits=" + std::to_string(client_bits);
+                return text;
+            };
+            std::vector<std::string> bad;
+            const int sbits = o.server_max_window_bits.value_or(0);
+            if (!o.client_max_window_bits) bad.push_back(answer_for(false, sbits, 9 + (wb & 3)));
+            if (sbits && sbits < 15) bad.push_back(answer_for(false, sbits + 1, 0));
+            if (o.server_no_context_takeover) bad.push_back(answer_for(true, sbits, 0));
+            for (const auto& text : bad) {
+                std::vector<extension> answer;
+                deflate_params got;
+                FUZZ_CHECK(parse_extensions(text, answer) && answer.size() == 1, "parse '%s'", text.c_str());
+                const error e = accept_deflate_response(answer[0], {o}, got);
+                FUZZ_CHECK(e == error::bad_extension_response, "client takes '%s' to the offer '%s' (%s)", text.c_str(),
+                           format_offer(o).c_str(), name_of(e).data());
+            }
+        }
+    };
+    client_refuses_rfc_violations();
     if (!offers.empty()) {
         std::vector<extension> fe;
         FUZZ_CHECK(parse_extensions(format_offers(offers), fe) && fe.size() == offers.size(), "format_offers");

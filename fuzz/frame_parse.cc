@@ -7,9 +7,12 @@
 //    frames of an input are re-parsed together, see check_round_trip);
 //  - a header the parser accepts honours the configured checks (mask direction,
 //    RSV, reserved opcodes, control-frame rules, size limit, minimal lengths);
+//  - every accepted header equals the decoding of its octets by an independent
+//    decoder in this file (FIN, RSV, opcode, mask bit and key, length, minimal);
 //  - a failure names one of the framing enumerators and is justified by the octets
-//    seen so far, as decided by an independent header decoder in this file, and it
-//    happens at the first octet that makes the header invalid;
+//    seen so far, as decided by that decoder's checks (a framing violation takes
+//    precedence over the size limit: 1002, not 1009), and it happens at the first
+//    octet that makes the header invalid;
 //  - a failed parser stays failed and consumes nothing more.
 //
 // Prefix: [0] masking rule, [1] allowed RSV, [2] check flags, [3] max frame size,
@@ -62,8 +65,30 @@ WSC_FUZZ_NO_COVERAGE error_set header_errors(const std::uint8_t* h, std::size_t 
     const bool minimal = ext == 0 || (ext == 2 ? len >= 126 : len > 0xFFFF);
     if (cfg.strict_lengths && !minimal) out.push_back(error::non_minimal_length);
     if (cfg.check_control_frames && (op & 8) && len > 125) out.push_back(error::control_frame_too_long);
-    if (len > cfg.max_frame_size) out.push_back(error::frame_too_big);
+    // A size limit (1009) applies to frames that are valid; a header that breaks a
+    // framing rule is a protocol error (1002) whatever its length says.
+    if (out.empty() && len > cfg.max_frame_size) out.push_back(error::frame_too_big);
     return out;
+}
+
+// The header fields, decoded here from a complete header of `n` octets.
+WSC_FUZZ_NO_COVERAGE frame_header decode_header(const std::uint8_t* h, std::size_t n) {
+    frame_header r;
+    r.fin = h[0] & 0x80;
+    r.rsv = (h[0] >> 4) & 7;
+    r.opcode = h[0] & 15;
+    r.masked = h[1] & 0x80;
+    const std::uint8_t len7 = h[1] & 0x7F;
+    const std::size_t ext = len7 == 126 ? 2 : len7 == 127 ? 8 : 0;
+    r.length = len7;
+    if (ext) {
+        r.length = 0;
+        for (std::size_t i = 0; i < ext; ++i) r.length = r.length << 8 | h[2 + i];
+    }
+    if (r.masked) std::memcpy(r.key.data(), h + 2 + ext, 4);
+    r.header_size = static_cast<std::uint8_t>(n);
+    r.minimal_length = ext == 0 || (ext == 2 ? r.length >= 126 : r.length > 0xFFFF);
+    return r;
 }
 
 bool contains(error_set v, error e) { return (v.bits >> static_cast<unsigned>(e)) & 1; }
@@ -219,6 +244,11 @@ extern "C" WSC_FUZZ_NO_COVERAGE int LLVMFuzzerTestOneInput(const std::uint8_t* d
                 FUZZ_CHECK(end - start == h.header_size, "header of %u octets took %zu", h.header_size, end - start);
                 FUZZ_CHECK(header_errors(in.body + start, h.header_size, cfg).empty(),
                            "accepted a header the checks refuse: %s", hex({reinterpret_cast<const char*>(in.body + start), h.header_size}).c_str());
+                const frame_header r = decode_header(in.body + start, h.header_size);
+                FUZZ_CHECK(r.fin == h.fin && r.rsv == h.rsv && r.opcode == h.opcode && r.masked == h.masked &&
+                               r.key == h.key && r.length == h.length && r.minimal_length == h.minimal_length,
+                           "parsed header differs from the reference decoding of %s",
+                           hex({reinterpret_cast<const char*>(in.body + start), h.header_size}).c_str());
                 FUZZ_CHECK(parser.payload_remaining() == h.length, "payload_remaining != length");
                 payload.clear();
             } else if (s.what == frame_parser::status::payload) {

@@ -6,7 +6,8 @@
 //    Sec-WebSocket-Accept equal to compute_accept(key), which in turn equals the
 //    SHA-1 value computed here (§4.1 items 1-4); a chosen subprotocol was offered
 //    (item 6), and deflate is agreed only if it was offered (item 5);
-//  - rejected => the error is a client-side handshake enumerator;
+//  - rejected => the error is a client-side handshake enumerator with a detail,
+//    and bad_status exactly when the status on the wire is not 101;
 //  - the verdict is final, and accepted keeps later bytes as leftover.
 //
 // Prefix: [0] key seed, [1] subprotocols, [2] deflate offers, [3] head limit,
@@ -108,7 +109,22 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         FUZZ_CHECK(hs.take_leftover() == "\x81\x00"sv, "bytes after the head lost");
         (void)before;
     } else if (verdict == handshake_status::rejected) {
-        FUZZ_CHECK(client_error(hs.failure()), "rejected with unlisted error %s", name_of(hs.failure()).data());
+        const error e = hs.failure();
+        FUZZ_CHECK(client_error(e), "rejected with unlisted error %s", name_of(e).data());
+        FUZZ_CHECK(!hs.detail().empty(), "rejected with %s and no detail", name_of(e).data());
+        // The status the response carried decides between bad_status and the
+        // rest (§4.1 item 1): a head that parsed is refused for its status
+        // exactly when that status is not 101, and the status read is the one
+        // on the wire.
+        if (e != error::handshake_malformed && e != error::handshake_too_large) {
+            const auto resp = ref::parse_head(hs.raw_response());
+            if (resp && resp->start_line.size() >= 12) {
+                const int wire = std::atoi(resp->start_line.substr(9, 3).c_str());
+                FUZZ_CHECK(hs.response().status == wire, "status read %d, on the wire %d", hs.response().status, wire);
+                FUZZ_CHECK((e == error::bad_status) == (wire != 101), "%s for a response with status %d",
+                           name_of(e).data(), wire);
+            }
+        }
         FUZZ_CHECK(!hs.subprotocol() && !hs.deflate(), "agreement left on a rejection");
         FUZZ_CHECK(hs.receive_data("HTTP/1.1 101 OK\r\n\r\n") == verdict, "verdict not repeated");
     } else {

@@ -6,10 +6,12 @@
 //    the origin policy allowed it, and the 101 response parses with an Accept
 //    value equal to base64(SHA-1(key + GUID)) computed here with OpenSSL, with the
 //    chosen subprotocol one both sides listed;
-//  - rejected => the error is a server-side handshake enumerator, http_status()
-//    is describe(err).http_status (or 400) and one of 400/403/405/426/431/505, the
-//    response parses with that status and its Content-Length, and a 426 names
-//    version 13 (§4.4);
+//  - rejected => the error is a server-side handshake enumerator, the request
+//    really breaks the item it names (re-read by the naive reader), http_status()
+//    is the status this file's table gives the error from the RFCs (400, 403,
+//    426, 431) and so is describe(err).http_status, the response parses with that
+//    status and its Content-Length, a 426 names version 13 (§4.4), and detail()
+//    says why;
 //  - need_more => the head so far fits max_head_size;
 //  - the verdict is final: more bytes repeat it.
 //
@@ -38,6 +40,60 @@ bool server_error(error e) {
 
 const char* const kProtocols[] = {"chat", "superchat", "v2.json", "mqtt"};
 
+// The HTTP status each rejection carries, written here from the RFCs rather than
+// read from error.cpp: 403 for a refused Origin (§4.2.2 "such as 403
+// Forbidden"), 426 for an unsupported version (§4.4), 431 for a header block
+// over the limit (RFC 6585 §5), and 400 for every other malformed handshake
+// (§4.2.2 "such as 400 Bad Request"; also RFC 9112 §3.2 for Host).
+int documented_status(error e) {
+    switch (e) {
+    case error::origin_rejected: return 403;
+    case error::bad_version: return 426;
+    case error::handshake_too_large: return 431;
+    default: return 400;
+    }
+}
+
+// The §4.2.1 item the named error says is broken really is broken in the
+// request, as the naive reader sees it. Only errors about a head that parsed.
+WSC_FUZZ_NO_COVERAGE void check_justified(const server_handshake& hs, int origin_mode) {
+    const error e = hs.failure();
+    if (e == error::handshake_malformed || e == error::handshake_too_large || e == error::bad_extension_offer) return;
+    const auto req = ref::parse_head(hs.raw_request());
+    if (!req) return;
+    const std::string& line = req->start_line;
+    const auto sp = line.rfind(' ');
+    const std::string version = sp == std::string::npos ? "" : line.substr(sp + 1);
+    auto any_has = [&](const char* field, const char* token) {
+        for (const auto& v : req->all(field))
+            if (ref::list_has(v, token)) return true;
+        return false;
+    };
+    const auto keys = req->all("Sec-WebSocket-Key"), versions = req->all("Sec-WebSocket-Version");
+    bool ok = true;
+    switch (e) {
+    case error::bad_method: ok = line.rfind("GET ", 0) != 0; break;
+    case error::bad_http_version:
+        ok = !(version.size() == 8 && version.rfind("HTTP/1.", 0) == 0 && version[7] >= '1' && version[7] <= '9');
+        break;
+    case error::missing_host: ok = req->all("Host").empty(); break;
+    case error::duplicate_header:
+        ok = req->all("Host").size() > 1 || keys.size() > 1 || versions.size() > 1 || req->all("Origin").size() > 1;
+        break;
+    case error::missing_upgrade: ok = !any_has("Upgrade", "websocket"); break;
+    case error::missing_connection: ok = !any_has("Connection", "upgrade"); break;
+    case error::bad_key: ok = keys.size() != 1 || !ref::key_is_16_octets(keys[0]); break;
+    case error::bad_version: ok = versions.size() != 1 || versions[0] != "13"; break;
+    case error::origin_rejected: {
+        const auto origins = req->all("Origin");
+        ok = origin_mode == 2 || (origin_mode == 1 && !(origins.size() == 1 && origins[0] == "https://example.com"));
+        break;
+    }
+    default: break;
+    }
+    FUZZ_CHECK(ok, "rejected with %s, but the request meets that requirement", name_of(e).data());
+}
+
 WSC_FUZZ_NO_COVERAGE void check_accepted(const server_handshake& hs, const server_handshake_config& cfg, int origin_mode) {
     const auto req = ref::parse_head(hs.raw_request());
     FUZZ_CHECK(req.has_value(), "accepted a head the reference cannot split");
@@ -58,6 +114,8 @@ WSC_FUZZ_NO_COVERAGE void check_accepted(const server_handshake& hs, const serve
     FUZZ_CHECK(connection, "accepted without Connection: Upgrade");
     const auto keys = req->all("Sec-WebSocket-Key");
     FUZZ_CHECK(keys.size() == 1 && ref::key_is_16_octets(keys[0]), "accepted a bad key");
+    FUZZ_CHECK(is_valid_key(keys[0]), "is_valid_key refuses the key the handshake took");
+    FUZZ_CHECK(hs.request().method == "GET" && hs.request().count("Sec-WebSocket-Key") == 1, "request() differs");
     const auto versions = req->all("Sec-WebSocket-Version");
     FUZZ_CHECK(versions.size() == 1 && versions[0] == "13", "accepted a bad version");
     const auto origins = req->all("Origin");
@@ -99,14 +157,16 @@ WSC_FUZZ_NO_COVERAGE void check_accepted(const server_handshake& hs, const serve
     }
 }
 
-WSC_FUZZ_NO_COVERAGE void check_rejected(const server_handshake& hs) {
+WSC_FUZZ_NO_COVERAGE void check_rejected(const server_handshake& hs, int origin_mode) {
     const error e = hs.failure();
     FUZZ_CHECK(server_error(e), "rejected with unlisted error %s", name_of(e).data());
-    const int expected = describe(e).http_status ? describe(e).http_status : 400;
+    const int expected = documented_status(e);
     const int s = hs.http_status();
-    FUZZ_CHECK(s == expected, "status %d for %s, table says %d", s, name_of(e).data(), expected);
-    FUZZ_CHECK(s == 400 || s == 403 || s == 405 || s == 426 || s == 431 || s == 505, "status %d", s);
+    FUZZ_CHECK(s == expected, "status %d for %s, the RFCs say %d", s, name_of(e).data(), expected);
+    FUZZ_CHECK(describe(e).http_status == expected, "error.cpp gives %s status %u, the RFCs say %d", name_of(e).data(),
+               describe(e).http_status, expected);
     FUZZ_CHECK(!hs.subprotocol() && !hs.deflate(), "agreement left on a rejection");
+    FUZZ_CHECK(!hs.detail().empty(), "rejected with %s and no detail", name_of(e).data());
     http_head_reader rr(http_head_reader::kind::response, 1 << 16);
     FUZZ_CHECK(rr.receive(hs.response()) == http_head_reader::status::done, "error response does not parse: %s",
                rr.detail().c_str());
@@ -154,7 +214,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     });
     switch (verdict) {
     case handshake_status::accepted: check_accepted(hs, cfg, origin_mode); break;
-    case handshake_status::rejected: check_rejected(hs); break;
+    case handshake_status::rejected:
+        check_rejected(hs, origin_mode);
+        check_justified(hs, origin_mode);
+        break;
     case handshake_status::need_more:
         FUZZ_CHECK(hs.raw_request().size() <= max_head, "buffered %zu octets over the %zu limit", hs.raw_request().size(), max_head);
         FUZZ_CHECK(hs.response().empty(), "response before a verdict");
@@ -163,6 +226,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (verdict != handshake_status::need_more) {
         FUZZ_CHECK(hs.receive_data("GET / HTTP/1.1\r\n\r\n") == verdict, "verdict not repeated");
         FUZZ_CHECK(hs.raw_request().size() <= max_head, "head over the limit");
+        // Accepted: later octets are the first frames, kept for the endpoint.
+        if (verdict == handshake_status::accepted)
+            FUZZ_CHECK(hs.take_leftover().size() >= 18, "octets after the head lost");
     }
     return 0;
 }

@@ -3,7 +3,12 @@
 // endpoint's contract:
 //  - no event follows a failure_event, and there is at most one failure_event;
 //  - a failure's error is a listed receive-path enumerator, and when no close was
-//    sent before, the close frame written carries describe(err).close_code;
+//    sent before, the last frame written is a close carrying the code RFC 6455
+//    §7.4.1 gives that error (a table in this file, checked against describe());
+//  - the peer's close is the last event and is answered with a close echoing its
+//    code (§5.5.1) unless we had sent one; after that close, or after failing,
+//    nothing more is written;
+//  - delivered close codes are ones §7.4 allows (a table in this file);
 //  - delivered messages respect max_message_size and, with UTF-8 checks on, text
 //    is valid UTF-8; control payloads are at most 125 octets with the checks on;
 //  - the bytes written parse as valid frames masked the right way (§5.1), at most
@@ -18,7 +23,6 @@
 #include <optional>
 
 #include "common/fuzz_support.hpp"
-#include "wsc/close_code.hpp"
 #include "wsc/endpoint.hpp"
 #include "wsc/opcode.hpp"
 
@@ -41,6 +45,28 @@ bool receive_error(error e) {
     default:
         return false;
     }
+}
+
+// The close code each receive error documents, written from RFC 6455 §7.4.1
+// here rather than read from describe(), so a wrong row in error.cpp shows:
+// 1009 "a message that is too big for it to process", 1007 "data within a
+// message that was not consistent with the type of the message (e.g., non-UTF-8
+// [RFC3629] data within a text message)", 1002 "a protocol error" for the rest,
+// and none for a TCP close (1006 is never sent, §7.4.1).
+std::uint16_t documented_close_code(error e) {
+    switch (e) {
+    case error::frame_too_big: case error::message_too_big: case error::decompression_too_big: return 1009;
+    case error::invalid_utf8: case error::invalid_close_reason: return 1007;
+    case error::unexpected_eof: return 0;
+    default: return 1002;
+    }
+}
+
+// Close codes a peer may send, from RFC 6455 §7.4.1/§7.4.2 (independent of
+// close_code.cpp): 1000-1003, 1007-1011 and the IANA registrations after the RFC
+// (1012-1014), 3000-4999; never 0-999, 1004-1006, 1015-2999 or 5000 and above.
+bool rfc_close_code(std::uint32_t c) {
+    return (c >= 1000 && c <= 1003) || (c >= 1007 && c <= 1014) || (c >= 3000 && c <= 4999);
 }
 
 struct written_frame {
@@ -85,7 +111,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
 
     endpoint_config cfg;
     cfg.side = cr.bit(opts, 0) ? role::client : role::server;
-    cfg.random = fixed_random(0x01020304u + opts);
+    // Bit 5: the client's mask keys from the CSPRNG pool runners use; the checks
+    // below never depend on the key values.
+    cfg.random = cr.bit(opts, 5) ? system_random() : fixed_random(0x01020304u + opts);
     cfg.strict_lengths = cr.bit(opts, 1);
     cfg.auto_pong = !cr.bit(opts, 2);
     cfg.record_frames = cr.bit(opts, 3);
@@ -133,20 +161,35 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     int failures = 0;
     std::optional<error> failure;
     bool close_sent_before_failure = false;
+    std::optional<close_event> close_in;  // the peer's close, as delivered
+    bool close_sent_before_close_in = false;
+    // Output size when the connection ended for us (our failure or the peer's
+    // close): the close frame written then is the last thing we ever write.
+    std::optional<std::size_t> ended_at;
 
     auto collect = [&] {
         std::string o = ep.take_output();
         if (eof_seen) FUZZ_CHECK(o.empty(), "%zu octets written after eof_to_send", o.size());
+        if (ended_at) FUZZ_CHECK(o.empty(), "%zu octets written after the connection ended", o.size());
         output += o;
         if (ep.eof_to_send()) eof_seen = true;
+        bool ended = false;
         for (auto& e : ep.take_events()) {
             FUZZ_CHECK(failures == 0, "event after a failure_event");
+            FUZZ_CHECK(!close_in, "event after the peer's close (its last frame, §5.5.1)");
             if (auto* f = std::get_if<failure_event>(&e)) {
                 ++failures;
                 failure = f->err;
+                ended = true;
                 close_sent_before_failure = close_sent_by_us || ep.close_received().has_value();
                 FUZZ_CHECK(receive_error(f->err), "unlisted failure %s", name_of(f->err).data());
                 FUZZ_CHECK(ep.failure() == f->err, "failure() differs from the event");
+                error back = error::none;
+                FUZZ_CHECK(error_from_name(name_of(f->err), back) && back == f->err, "name %s does not map back",
+                           name_of(f->err).data());
+                FUZZ_CHECK(describe(f->err).close_code == documented_close_code(f->err),
+                           "error.cpp gives %s close code %u, RFC 6455 §7.4.1 says %u", name_of(f->err).data(),
+                           describe(f->err).close_code, documented_close_code(f->err));
                 if (f->err == error::unexpected_eof) FUZZ_CHECK(eof_at_end, "unexpected_eof without an EOF");
             } else if (auto* m = std::get_if<message_event>(&e)) {
                 FUZZ_CHECK(m->data.size() <= cfg.max_message_size, "message of %zu octets over the limit", m->data.size());
@@ -154,11 +197,16 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
             } else if (auto* p = std::get_if<ping_event>(&e)) {
                 if (cfg.checks.control_frames) FUZZ_CHECK(p->payload.size() <= 125, "long ping delivered");
             } else if (auto* c = std::get_if<close_event>(&e)) {
-                if (cfg.checks.close_codes && c->code) FUZZ_CHECK(is_valid_close_code(*c->code), "bad close code delivered");
+                if (cfg.checks.close_codes && c->code)
+                    FUZZ_CHECK(rfc_close_code(*c->code), "close code %u delivered (§7.4)", *c->code);
                 if (cfg.checks.utf8) FUZZ_CHECK(is_valid_utf8(c->reason), "bad close reason delivered");
+                close_sent_before_close_in = close_sent_by_us;
+                close_in = *c;
+                ended = true;
             }
             seen.push_back(std::move(e));
         }
+        if (ended && !ended_at) ended_at = output.size();
     };
 
     // What we send before reading, so the send path and "data after close" run too.
@@ -208,18 +256,39 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         if (f.h.opcode == 0xA) ++pongs;
     }
     FUZZ_CHECK(closes <= 1, "%d close frames written", closes);
+    const bool last_is_close = !frames.empty() && frames.back().h.opcode == 0x8;
     int pings = 0;
     for (const auto& e : seen) pings += std::holds_alternative<ping_event>(e);
     if (cfg.auto_pong) FUZZ_CHECK(pongs == pings, "%d pongs for %d pings", pongs, pings);
     else FUZZ_CHECK(pongs == 0, "pong written with auto_pong off");
 
+    // §7.1.7: failing sends a close with the code the error documents (§7.4.1),
+    // and after it nothing at all.
     if (failure && *failure != error::unexpected_eof && !close_sent_before_failure) {
-        const std::uint16_t code = describe(*failure).close_code;
-        if (code != 0) {
-            FUZZ_CHECK(closes == 1 && written_close_has_code && *written_close_code == code,
-                       "failure %s: close frame with code %u expected", name_of(*failure).data(), code);
-        }
+        const std::uint16_t code = documented_close_code(*failure);
+        FUZZ_CHECK(closes == 1 && written_close_has_code && *written_close_code == code && last_is_close,
+                   "failure %s: the last frame must be a close with code %u (got %d closes, code %d, last %s)",
+                   name_of(*failure).data(), code, closes, written_close_has_code ? int(*written_close_code) : -1,
+                   last_is_close ? "close" : "other");
     }
+    // §5.5.1: "If an endpoint receives a Close frame and did not previously send a
+    // Close frame, the endpoint MUST send a Close frame in response"; the codec
+    // echoes the code (an empty close gets an empty one), and that close is last.
+    if (close_in && !close_sent_before_close_in) {
+        FUZZ_CHECK(closes == 1 && last_is_close, "the peer's close was not answered with a close frame");
+        FUZZ_CHECK(written_close_has_code == close_in->code.has_value() &&
+                       (!close_in->code || *written_close_code == *close_in->code),
+                   "close code %d answered with %d", close_in->code ? int(*close_in->code) : -1,
+                   written_close_has_code ? int(*written_close_code) : -1);
+    }
+    if (ended_at) FUZZ_CHECK(*ended_at == output.size(), "output after the connection ended");
+    // Close frames went both ways, and for a client TCP went down after them.
+    FUZZ_CHECK(ep.closing_handshake_complete() ==
+                   (close_in.has_value() && closes == 1 && (cfg.side == role::server || eof_at_end)),
+               "closing_handshake_complete() is %d", ep.closing_handshake_complete());
+    // Every delivered event came from at least one recorded frame.
+    if (cfg.record_frames) FUZZ_CHECK(ep.received_frames().size() >= seen.size() - failures, "frames not recorded");
+    else FUZZ_CHECK(ep.received_frames().empty(), "frames recorded with record_frames off");
 
     // A peer reading our output: valid frames, valid messages, no failure.
     peer.receive_data(output);
