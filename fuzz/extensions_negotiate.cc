@@ -132,7 +132,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (pol & 8) policy.client_max_window_bits = static_cast<std::uint8_t>(8 + (wb >> 3 & 7));
     if (pol & 16) {
         // A server with its own rules, but only ones RFC 7692 §7.1 allows.
-        policy.choose = [ch](const std::vector<deflate_offer>& os) -> std::optional<deflate_params> {
+        const bool pol_breaks = pol & 32;
+        policy.choose = [ch, pol_breaks](const std::vector<deflate_offer>& os) -> std::optional<deflate_params> {
             if (os.empty() || (ch & 1)) return std::nullopt;
             const deflate_offer& o = os[(ch >> 1) % os.size()];
             deflate_params p;
@@ -143,6 +144,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
             if (o.client_max_window_bits)
                 p.client_max_window_bits = static_cast<std::uint8_t>(
                     std::max(8, o.client_max_window_bits_value.value_or(15) - (ch >> 7 & 1) * 3));
+            // pol bit 5: a policy that breaks the rules, with a window no offer
+            // can take (8..15 only, §7.1.2.1); the server must then decline.
+            if (pol_breaks) p.server_max_window_bits = 16;
             return p;
         };
     }
@@ -155,6 +159,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         client_takes_rfc_answers();
         return 0;
     }
+    if (policy.choose && (pol & 32)) FUZZ_CHECK(!agreement, "agreed on a policy answer that fits no offer");
     if (!agreement) {
         client_takes_rfc_answers();
         return 0;

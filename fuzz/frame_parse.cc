@@ -132,7 +132,11 @@ WSC_FUZZ_NO_COVERAGE void check_round_trip(round_trip_state& rt, std::string_vie
         if (h.masked) spec.mask = h.key;
         spec.length_octets = static_cast<std::uint8_t>(h.header_size - 2 - (h.masked ? 4 : 0));
         f.again_at = rt.again.size();
-        write_frame(rt.again, spec, std::string_view(rt.payloads).substr(f.payload_at, h.length));
+        const std::string_view payload = std::string_view(rt.payloads).substr(f.payload_at, h.length);
+        write_frame(rt.again, spec, payload);
+        if (&f == &rt.frames.front())
+            FUZZ_CHECK(encode_frame(spec, payload) == std::string_view(rt.again).substr(f.again_at),
+                       "encode_frame differs from write_frame");
         FUZZ_CHECK(header_size_for(h.length, h.masked, spec.length_octets) == h.header_size,
                    "header_size_for disagrees with the parsed header size %u", h.header_size);
     }
@@ -214,6 +218,8 @@ extern "C" WSC_FUZZ_NO_COVERAGE int LLVMFuzzerTestOneInput(const std::uint8_t* d
     const auto in = wsc_fuzz::body_of(data, size);
 
     frame_parser parser(cfg);
+    FUZZ_CHECK(parser.config().max_frame_size == cfg.max_frame_size && parser.config().masking == cfg.masking,
+               "config() differs from the configuration");
     std::size_t frame_start = 0, fed = 0;  // body offsets
     static std::string payload;
     static std::vector<std::uint8_t> out;
@@ -260,6 +266,16 @@ extern "C" WSC_FUZZ_NO_COVERAGE int LLVMFuzzerTestOneInput(const std::uint8_t* d
                 const frame_header& h = parser.header();
                 FUZZ_CHECK(payload.size() == h.length, "payload %zu != length %llu", payload.size(),
                            static_cast<unsigned long long>(h.length));
+                // §5.3: the payload is the wire octets XORed with the key, octet i
+                // with key[i % 4]; here in place, in two pieces split at an odd offset.
+                if (h.masked && h.length > 0 && h.length <= 256) {
+                    std::vector<std::uint8_t> wire(in.body + frame_start + h.header_size,
+                                                   in.body + frame_start + h.header_size + h.length);
+                    const std::size_t cut = wire.size() / 2 | 1;
+                    apply_mask(wire.data(), std::min(cut, wire.size()), h.key);
+                    if (cut < wire.size()) apply_mask(wire.data() + cut, wire.size() - cut, h.key, cut);
+                    FUZZ_CHECK(std::memcmp(wire.data(), payload.data(), wire.size()) == 0, "unmasked payload differs");
+                }
                 const std::size_t end = fed + pos;
                 record(rt, h, payload, frame_start);
                 frame_start = end;

@@ -5,7 +5,8 @@
 //    has status 101, Upgrade: websocket, Connection with "Upgrade", and exactly one
 //    Sec-WebSocket-Accept equal to compute_accept(key), which in turn equals the
 //    SHA-1 value computed here (§4.1 items 1-4); a chosen subprotocol was offered
-//    (item 6), and deflate is agreed only if it was offered (item 5);
+//    (item 6), and deflate is agreed only if it was offered (item 5), with an
+//    answer that fits one offer (RFC 7692 §7.1) and the parameters it names;
 //  - rejected => the error is a client-side handshake enumerator with a detail,
 //    and bad_status exactly when the status on the wire is not 101;
 //  - the verdict is final, and accepted keeps later bytes as leftover.
@@ -14,6 +15,7 @@
 // [4] chunk mode, [5] chunk seed.
 #include "common/fuzz_support.hpp"
 #include "common/http_ref.hpp"
+#include "wsc/extensions.hpp"
 #include "wsc/handshake.hpp"
 
 namespace {
@@ -100,7 +102,39 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
                        "accepted subprotocol '%s' that was not offered", hs.subprotocol()->c_str());
         else
             FUZZ_CHECK(resp->all("Sec-WebSocket-Protocol").empty(), "subprotocol field ignored");
-        if (hs.deflate()) FUZZ_CHECK(offered_deflate, "deflate agreed without an offer");
+        if (hs.deflate()) {
+            FUZZ_CHECK(offered_deflate, "deflate agreed without an offer");
+            // RFC 7692 §7.1: the answer fits one of the offers: it echoes
+            // server_no_context_takeover when offered (§7.1.1.1), names a server
+            // window no larger than an offered one (§7.1.2.1), and carries
+            // client_max_window_bits only to an offer that had it (§7.1.2.2). Read
+            // from the wire; the window values must be 8..15.
+            const auto fields = resp->all("Sec-WebSocket-Extensions");
+            std::string joined;
+            for (const auto& f : fields) joined += (joined.empty() ? "" : ", ") + f;
+            std::vector<extension> answer;
+            FUZZ_CHECK(parse_extensions(joined, answer) && answer.size() == 1, "deflate agreed on '%s'", joined.c_str());
+            bool snct = false, cmwb = false;
+            int smwb = 0, cbits = 0;
+            for (const auto& prm : answer[0].params) {
+                const int v = prm.value ? std::atoi(prm.value->c_str()) : 0;
+                if (prm.name == "server_no_context_takeover") snct = true;
+                if (prm.name == "server_max_window_bits") smwb = v;
+                if (prm.name == "client_max_window_bits") cmwb = true, cbits = v;
+            }
+            FUZZ_CHECK((smwb == 0 || (smwb >= 8 && smwb <= 15)) && (!cmwb || (cbits >= 8 && cbits <= 15)),
+                       "window bits out of range in '%s'", joined.c_str());
+            bool fits = false;
+            for (const auto& o : cfg.deflate_offers)
+                fits |= (!o.server_no_context_takeover || snct) &&
+                        (!o.server_max_window_bits || (smwb != 0 && smwb <= *o.server_max_window_bits)) &&
+                        (!cmwb || o.client_max_window_bits);
+            FUZZ_CHECK(fits, "accepted '%s', which answers none of the offers", joined.c_str());
+            FUZZ_CHECK(hs.deflate()->server_max_window_bits == (smwb ? smwb : 15) &&
+                           hs.deflate()->client_max_window_bits == (cbits ? cbits : 15) &&
+                           hs.deflate()->server_no_context_takeover == snct,
+                       "agreed parameters differ from the answer '%s'", joined.c_str());
+        }
         if (!offered_deflate) FUZZ_CHECK(resp->all("Sec-WebSocket-Extensions").empty(), "extension accepted unoffered");
         FUZZ_CHECK(hs.failure() == error::none, "failure set on accept");
         // Later bytes are the first frames: kept, not parsed.

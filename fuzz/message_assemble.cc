@@ -21,6 +21,7 @@
 // Prefix: [0] role and option bits, [1] check-disable bits, [2] deflate params,
 // [3] message size limit, [4] what we send first, [5] chunk mode, [6] chunk seed.
 #include <optional>
+#include <stdexcept>
 
 #include "common/fuzz_support.hpp"
 #include "wsc/endpoint.hpp"
@@ -141,7 +142,20 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         if (lim & 0x40) cfg.max_frame_size = (lim & 0x3F) * 11;
     }
 
-    endpoint ep(cfg);
+    // A client with no mask-key source cannot send a valid frame (§5.3).
+    if (cfg.side == role::client && (opts & 0xC0) == 0xC0) {
+        endpoint_config bad = cfg;
+        bad.random = nullptr;
+        bool refused = false;
+        try {
+            endpoint e(bad);
+        } catch (const std::invalid_argument&) {
+            refused = true;
+        }
+        FUZZ_CHECK(refused, "a client endpoint without a random source was built");
+    }
+    endpoint built(cfg);
+    endpoint ep(std::move(built));  // endpoints move (runners keep them in containers)
     endpoint_config peer_cfg;
     peer_cfg.side = cfg.side == role::server ? role::client : role::server;
     peer_cfg.random = fixed_random(7);
@@ -187,7 +201,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
                 error back = error::none;
                 FUZZ_CHECK(error_from_name(name_of(f->err), back) && back == f->err, "name %s does not map back",
                            name_of(f->err).data());
-                FUZZ_CHECK(describe(f->err).close_code == documented_close_code(f->err),
+                FUZZ_CHECK(close_code_for(f->err) == documented_close_code(f->err),
                            "error.cpp gives %s close code %u, RFC 6455 §7.4.1 says %u", name_of(f->err).data(),
                            describe(f->err).close_code, documented_close_code(f->err));
                 if (f->err == error::unexpected_eof) FUZZ_CHECK(eof_at_end, "unexpected_eof without an EOF");
@@ -225,6 +239,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         close_sent_by_us = true;
         FUZZ_CHECK(ep.send_text("late") == error::data_after_close, "data accepted after close");
     }
+    int unsolicited_pongs = 0;
+    if (send & 16) unsolicited_pongs += ep.send_pong("u") == error::none;  // §5.5.3 allows it
+    // The application fails the connection itself (§7.1.7), before reading.
+    if ((send & 0x60) == 0x60) ep.fail(send & 0x80 ? error::invalid_utf8 : error::message_too_big, "by the application");
     collect();
 
     wsc_fuzz::chunker chunks(mode, seed);
@@ -259,8 +277,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const bool last_is_close = !frames.empty() && frames.back().h.opcode == 0x8;
     int pings = 0;
     for (const auto& e : seen) pings += std::holds_alternative<ping_event>(e);
-    if (cfg.auto_pong) FUZZ_CHECK(pongs == pings, "%d pongs for %d pings", pongs, pings);
-    else FUZZ_CHECK(pongs == 0, "pong written with auto_pong off");
+    if (cfg.auto_pong) FUZZ_CHECK(pongs == pings + unsolicited_pongs, "%d pongs for %d pings", pongs, pings);
+    else FUZZ_CHECK(pongs == unsolicited_pongs, "pong written with auto_pong off");
 
     // §7.1.7: failing sends a close with the code the error documents (§7.4.1),
     // and after it nothing at all.
@@ -282,6 +300,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
                    written_close_has_code ? int(*written_close_code) : -1);
     }
     if (ended_at) FUZZ_CHECK(*ended_at == output.size(), "output after the connection ended");
+    // A client whose connection ended, by failing or by the closing handshake,
+    // waits for the server to close TCP (§7.1.1); nobody waits once TCP is gone.
+    FUZZ_CHECK(ep.close_expected() == (cfg.side == role::client && !eof_at_end &&
+                                       ((failure && *failure != error::unexpected_eof) || (close_in && closes == 1))),
+               "close_expected() is %d", ep.close_expected());
+    FUZZ_CHECK(ep.close_sent().has_value() == (closes == 1), "close_sent() disagrees with the output");
     // Close frames went both ways, and for a client TCP went down after them.
     FUZZ_CHECK(ep.closing_handshake_complete() ==
                    (close_in.has_value() && closes == 1 && (cfg.side == role::server || eof_at_end)),

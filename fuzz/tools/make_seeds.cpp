@@ -184,8 +184,31 @@ std::vector<std::pair<std::string, std::string>> conversations(bool masked, bool
     return v;
 }
 
+// Text messages longer than one block of utf8_validator::feed_masked (the fused
+// unmask-and-validate pass reads 256-octet blocks and skips all-ASCII ones),
+// with a multi-octet sequence across a block edge: valid ones, and invalid ones
+// whose lead octet ends a block and whose next block is all ASCII. Sent whole,
+// so the blocks start at the payload's first octet.
+std::vector<std::pair<std::string, std::string>> block_edge_texts(bool masked) {
+    const peer_frames p{masked};
+    std::string mixed;
+    while (mixed.size() < 1200) mixed += "plain ascii \xc3\xa9\xe2\x82\xac\xf0\x9f\x98\x80 ";
+    return {
+        {"text_long_mixed", p.f(1, mixed)},
+        {"text_block_edge_valid", p.f(1, std::string(255, 'a') + "\xc3\xa9" + std::string(300, 'b'))},
+        {"text_block_edge_lead", p.f(1, std::string(255, 'a') + "\xc3" + std::string(256, 'b') + "\xa9")},
+        {"text_block_edge_4", p.f(1, std::string(254, 'a') + "\xf0\x9f" + std::string(256, 'c') + "\x98\x80")},
+        {"text_block_edge_fragments", p.f(1, std::string(300, 'd') + "\xe2", false) + p.f(0, std::string(256, 'e') + "\x82\xac")},
+    };
+}
+
 // ---- message_assemble: [0] opts, [1] checks off, [2] deflate, [3] limit, [4] send, [5] mode, [6] seed
 void message_assemble_seeds() {
+    for (int side = 0; side < 2; ++side)
+        for (const auto& [name, bytes] : block_edge_texts(side == 0))
+            add("message_assemble", std::string(side ? "client_" : "server_") + name, {std::uint8_t(side)}, bytes);
+    // Client mask keys from system_random (opts bit 5).
+    add("message_assemble", "client_system_random", {1 | 32, 0, 0, 0, 7, 0, 0}, frame(1, "hi", false) + frame(8, close_body(1000), false));
     int n = 0;
     for (int side = 0; side < 2; ++side) {
         const bool peer_masks = side == 0;  // we are the server: the client masks
@@ -295,9 +318,11 @@ void handshake_server_seeds() {
         {"space_before_colon", "GET / HTTP/1.1\r\nHost : a\r\n\r\n"},
         {"with_frames", request(good) + frame(1, "hi", true)},
         {"garbage", "\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03"},
+        {"protocols_unknown", request(with({"Sec-WebSocket-Protocol: xmpp, soap"}))},
     };
     const std::vector<std::vector<std::uint8_t>> configs = {
-        {0, 0, 0, 0, 0}, {0x05, 0x80, 0, 1, 0}, {0x3d, 0xc7, 0, 2, 5}, {0x02, 0x83, 0x85, 3, 9}, {0x03, 0x80, 0, 0, 0}};
+        {0, 0, 0, 0, 0}, {0x05, 0x80, 0, 1, 0}, {0x3d, 0xc7, 0, 2, 5}, {0x02, 0x83, 0x85, 3, 9}, {0x03, 0x80, 0, 0, 0},
+        {0x3c, 0x80, 0, 0, 0}};  // any origin, every subprotocol
     int n = 0;
     for (const auto& [name, req] : v)
         for (std::size_t c = 0; c < configs.size(); ++c)
@@ -338,6 +363,9 @@ void handshake_client_seeds() {
                              "Sec-WebSocket-Accept: s3pPLMBiTxaQ9kYGzzhZRbK+xOo=\r\n\r\n"},
             {"no_connection", "HTTP/1.1 101 X\r\nUpgrade: websocket\r\nSec-WebSocket-Accept: " + accept + "\r\n\r\n"},
             {"http10", resp({}, "HTTP/1.0 101 Switching Protocols")},
+            {"extensions_syntax", resp({"Sec-WebSocket-Extensions: permessage-deflate;;"})},
+            {"protocol_unoffered", resp({"Sec-WebSocket-Protocol: xmpp"})},
+            {"deflate_client_bits_unoffered", resp({"Sec-WebSocket-Extensions: permessage-deflate; client_max_window_bits=10"})},
         };
         int n = 0;
         for (const auto& [name, r] : v) {
@@ -416,6 +444,7 @@ void differential_seeds() {
         if (n % 4 == 0) add("differential_beast", name + "_limit", {0x83, 1, 0}, bytes);
         ++n;
     }
+    for (const auto& [name, bytes] : block_edge_texts(true)) add("differential_beast", name, {}, bytes);
     add("differential_beast", "close_1014", {0, 0, 0}, frame(8, close_body(1014), true));
     add("differential_beast", "close_1012", {0, 0, 0}, frame(8, close_body(1012), true));
     add("differential_beast", "non_minimal", {0, 0, 0}, frame(1, "abc", true, true, 0, 2));
@@ -425,6 +454,9 @@ void differential_seeds() {
     add("differential_beast", "known_fail_fast_header", {}, from_hex("37fa213d4f"));
     add("differential_beast", "known_beast_invalid_utf8", {},
         from_hex("018437fa213d5188405a898337fa213d5a9345008437fa213d5a9f03ed808037fa21b93d529e"));
+    add("differential_beast", "known_length_msb", {}, from_hex("82ff800000000000000137fa213d"));
+    add("differential_beast", "known_empty_close", {}, frame(8, "", true));
+    add("differential_beast", "known_close_reason_not_utf8", {}, frame(8, close_body(1000, "\xed\xa0\x80"), true));
 }
 
 // Case tables: any "..._hex" string is wire bytes; "request"/"response" strings are
