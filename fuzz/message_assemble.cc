@@ -156,6 +156,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     }
     endpoint built(cfg);
     endpoint ep(std::move(built));  // endpoints move (runners keep them in containers)
+    {
+        endpoint other(endpoint_config{role::server, {}});
+        other = std::move(ep);
+        ep = std::move(other);
+    }
+    FUZZ_CHECK(ep.config().side == cfg.side && ep.config().max_message_size == cfg.max_message_size,
+               "config() after moves differs");
     endpoint_config peer_cfg;
     peer_cfg.side = cfg.side == role::server ? role::client : role::server;
     peer_cfg.random = fixed_random(7);
@@ -201,6 +208,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
                 error back = error::none;
                 FUZZ_CHECK(error_from_name(name_of(f->err), back) && back == f->err, "name %s does not map back",
                            name_of(f->err).data());
+                FUZZ_CHECK(!error_from_name(std::string(name_of(f->err)) + "_", back), "a name that is no enumerator maps");
                 FUZZ_CHECK(close_code_for(f->err) == documented_close_code(f->err),
                            "error.cpp gives %s close code %u, RFC 6455 §7.4.1 says %u", name_of(f->err).data(),
                            describe(f->err).close_code, documented_close_code(f->err));

@@ -328,6 +328,9 @@ void handshake_server_seeds() {
         for (std::size_t c = 0; c < configs.size(); ++c)
             if (c == 0 || (n++ % 3 == 0) || name.find("deflate") != std::string::npos)
                 add("handshake_server", name + "_c" + std::to_string(c), configs[c], req);
+    // Any origin and every subprotocol, so the server picks one (§4.2.2 (5.4)).
+    add("handshake_server", "valid_protocols_pick", configs[5], v[2].second);
+    add("handshake_server", "protocols_unknown_pick", configs[5], v.back().second);
 }
 
 // ---- handshake_client: [0] key seed, [1] subprotocols, [2] offers, [3] limit, [4] mode, [5] seed
@@ -434,6 +437,8 @@ void extensions_seeds() {
     for (std::size_t i = 0; i < v.size(); ++i)
         for (std::size_t c = 0; c < configs.size(); ++c)
             if (c == 0 || n++ % 2 == 0) add("extensions_negotiate", "offer" + std::to_string(i) + "_c" + std::to_string(c), configs[c], v[i]);
+    // A custom policy whose answer fits no offer (pol bits 4 and 5): declined.
+    add("extensions_negotiate", "policy_fits_no_offer", {0x30, 0, 0}, v[2]);
 }
 
 // ---- differential_beast: [0] limit, [1] mode, [2] seed
