@@ -157,7 +157,7 @@ WSC_FUZZ_NO_COVERAGE void check_accepted(const server_handshake& hs, const serve
     }
 }
 
-WSC_FUZZ_NO_COVERAGE void check_rejected(const server_handshake& hs, int origin_mode) {
+WSC_FUZZ_NO_COVERAGE void check_rejected(const server_handshake& hs) {
     const error e = hs.failure();
     FUZZ_CHECK(server_error(e), "rejected with unlisted error %s", name_of(e).data());
     const int expected = documented_status(e);
@@ -215,7 +215,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     switch (verdict) {
     case handshake_status::accepted: check_accepted(hs, cfg, origin_mode); break;
     case handshake_status::rejected:
-        check_rejected(hs, origin_mode);
+        check_rejected(hs);
         check_justified(hs, origin_mode);
         break;
     case handshake_status::need_more:

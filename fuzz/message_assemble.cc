@@ -157,7 +157,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     endpoint built(cfg);
     endpoint ep(std::move(built));  // endpoints move (runners keep them in containers)
     {
-        endpoint other(endpoint_config{role::server, {}});
+        endpoint other{endpoint_config{}};
         other = std::move(ep);
         ep = std::move(other);
     }
