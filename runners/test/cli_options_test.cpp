@@ -8,25 +8,14 @@
 #include "hostile_server.hpp"
 #include "listening_port.hpp"
 #include "temp_dir.hpp"
+#include "wsconform_run.hpp"
 
 using namespace wsc;
 using namespace std::chrono_literals;
 
 namespace {
 
-struct run_result {
-    int rc = -1;
-    std::string out, err;
-};
-
-run_result run_wsconform(const std::vector<std::string>& args, std::chrono::seconds limit = 60s) {
-    test::child_process p(WSCONFORM_EXE, args);
-    run_result r;
-    r.rc = p.wait(limit).value_or(-1);
-    r.out = p.out();
-    r.err = p.err();
-    return r;
-}
+using test::run_wsconform;
 
 std::vector<std::string> lines_of(const std::string& text) {
     std::vector<std::string> out;

@@ -12,6 +12,7 @@
 #include "listening_port.hpp"
 #include "peer_process.hpp"
 #include "temp_dir.hpp"
+#include "wsconform_run.hpp"
 
 using namespace wsc;
 using namespace std::chrono_literals;
@@ -39,19 +40,7 @@ std::map<std::string, std::pair<std::string, std::string>> verdicts(const nlohma
     return out;
 }
 
-struct run_result {
-    int rc = -1;
-    std::string out, err;
-};
-
-run_result run_wsconform(const std::vector<std::string>& args, std::chrono::seconds limit = 60s) {
-    test::child_process p(WSCONFORM_EXE, args);
-    run_result r;
-    r.rc = p.wait(limit).value_or(-1);
-    r.out = p.out();
-    r.err = p.err();
-    return r;
-}
+using test::run_wsconform;
 
 std::string server_entry(std::uint16_t port, const std::string& agent) {
     return R"({"url": ")" + test::ws_url(port) + R"(", "agent": ")" + agent + R"("})";

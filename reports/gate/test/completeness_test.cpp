@@ -4,6 +4,7 @@
 
 #include <sstream>
 
+#include "synthetic.hpp"
 #include "temp_dir.hpp"
 #include "wsc/report/baseline.hpp"
 #include "wsc/report/completeness.hpp"
@@ -13,22 +14,8 @@ namespace wsc::report {
 
 namespace {
 
-case_result verdict(const std::string& agent, const std::string& id, const char* b, const char* bc,
-                    const std::string& why = "") {
-    case_result r;
-    r.agent = agent;
-    r.id = id;
-    r.behavior = b;
-    r.behavior_close = bc;
-    r.result = why;
-    return r;
-}
-
-result_set run_of(std::initializer_list<case_result> rs) {
-    result_set s;
-    for (const auto& r : rs) s[r.agent][r.id] = r;
-    return s;
-}
+using testing::run_of;
+using testing::verdict;
 
 std::string printed(const gate_result& g, const print_options& how = {}) {
     std::ostringstream out;
