@@ -9,7 +9,7 @@
 # WSCONFORM names the binary (default: wsconform on PATH). With
 # GITHUB_STEP_SUMMARY set, the gate's verdict is appended to the job summary.
 # Exit codes as docs/exit-codes.md: 0 pass, 1 conformance regression, 2 usage
-# or input error.
+# or input error, 4 incomplete (selected cases without a result).
 set -uo pipefail
 
 wsconform=${WSCONFORM:-wsconform}
@@ -35,10 +35,11 @@ if [[ -n ${GITHUB_STEP_SUMMARY:-} ]]; then
     case $status in
       0) echo "**PASS** - every case passes or is accepted by the baseline." ;;
       1) echo "**FAIL** - conformance regressions:" ;;
+      4) echo "**INCOMPLETE** - selected cases have no result (the peer stopped answering?):" ;;
       *) echo "**ERROR** (exit $status) - see the job log." ;;
     esac
     echo '```'
-    grep -E '^(REGRESSION|IMPROVED|gate:)' "$out" | head -200
+    grep -E '^(REGRESSION|FAIL |MISSING|IMPROVED|gate:)' "$out" | head -200
     echo '```'
   } >>"$GITHUB_STEP_SUMMARY"
 fi

@@ -1,6 +1,7 @@
 #include "args.hpp"
 
 #include <charconv>
+#include <cstdio>
 #include <cstdlib>
 
 namespace wsc::cli {
@@ -21,16 +22,39 @@ std::vector<std::string> parsed_args::all(std::string_view name) const {
     return it == values_.end() ? std::vector<std::string>{} : it->second;
 }
 
+namespace {
+
+std::string plain(double v) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%g", v);
+    return buf;
+}
+
+}  // namespace
+
 double parsed_args::number(std::string_view name, double fallback, double min, double max) const {
     auto v = get(name);
     if (!v) return fallback;
     char* end = nullptr;
     const double value = std::strtod(v->c_str(), &end);
-    if (v->empty() || end != v->c_str() + v->size())
+    if (v->empty() || end != v->c_str() + v->size() || value != value)
         throw usage_error("--" + std::string(name) + ": '" + *v + "' is not a number");
     if (value < min || value > max)
-        throw usage_error("--" + std::string(name) + ": " + *v + " is out of range [" + std::to_string(min) + ", " +
-                          std::to_string(max) + "]");
+        throw usage_error("--" + std::string(name) + ": must be between " + plain(min) + " and " + plain(max) +
+                          ", not " + *v);
+    return value;
+}
+
+long parsed_args::integer(std::string_view name, long fallback, long min, long max) const {
+    auto v = get(name);
+    if (!v) return fallback;
+    long value = 0;
+    const auto [end, ec] = std::from_chars(v->data(), v->data() + v->size(), value);
+    if (v->empty() || end != v->data() + v->size() || ec == std::errc::invalid_argument)
+        throw usage_error("--" + std::string(name) + ": '" + *v + "' is not a whole number");
+    if (ec == std::errc::result_out_of_range || value < min || value > max)
+        throw usage_error("--" + std::string(name) + ": must be between " + std::to_string(min) + " and " +
+                          std::to_string(max) + ", not " + *v);
     return value;
 }
 

@@ -1,6 +1,17 @@
 // A small command-line parser: long options (--name value, --name=value), a few
 // one-letter aliases, flags and positional arguments. Anything it does not know is
 // a usage error, reported with the option's name.
+//
+// Why hand-written rather than CLI11 (Debian's libcli11-dev) or
+// Boost.Program_options: what the commands need from a parser is options in
+// shared groups (CI, TLS, capabilities, run options) joined per command,
+// repeatable list options, range-checked numbers and one help layout; all of
+// that is the ~150 lines below. The checks that issue 15 asked for (every flag
+// validated before the first case, capability names, baselines that parse) are
+// about the run's inputs, not about parsing, and live with the commands. CLI11
+// would add a build dependency every user's CI must install (ci/github) and
+// change the help text people script against, for no fix that needs it.
+// Revisit if subcommands grow nested verbs or config files.
 #pragma once
 
 #include <initializer_list>
@@ -33,8 +44,10 @@ public:
     std::string get_or(std::string_view name, std::string fallback) const;
     // All values, in order (for options that accumulate, such as --cases).
     std::vector<std::string> all(std::string_view name) const;
-    // Numbers with a range check; usage_error names the option.
+    // Numbers with a range check; usage_error names the option and the range
+    // ("--jobs: must be between 1 and 256, not 0").
     double number(std::string_view name, double fallback, double min, double max) const;
+    long integer(std::string_view name, long fallback, long min, long max) const;
     const std::vector<std::string>& positional() const { return positional_; }
 
 private:

@@ -1,10 +1,25 @@
 #include "capabilities.hpp"
 
 #include <algorithm>
+#include <set>
+
+#include "args.hpp"
 
 #include "wsc/catalogue/case.hpp"
 
 namespace wsc::cli {
+
+void check_capability_names(const std::vector<std::string>& declared, const catalogue::Catalogue& cat) {
+    std::set<std::string> known;
+    for (const auto& c : cat.cases) known.insert(c.requirements.begin(), c.requirements.end());
+    for (const auto& name : declared) {
+        if (known.count(name)) continue;
+        std::string list;
+        for (const auto& k : known) list += (list.empty() ? "" : ", ") + k;
+        throw usage_error("--capability '" + name + "': no case needs it (known: " + (list.empty() ? "none" : list) +
+                          ")");
+    }
+}
 
 case_plan keep_declared_capabilities(case_plan plan, const std::vector<std::string>& declared, std::ostream& notes) {
     case_plan kept;

@@ -12,6 +12,7 @@
 
 #include "args.hpp"
 #include "case_plan.hpp"
+#include "wsc/catalogue/catalogue.hpp"
 
 namespace wsc::cli {
 
@@ -20,6 +21,10 @@ inline constexpr std::array capability_option_specs{
                 "the peer is set up for CAP, e.g. origin-policy, subprotocol:wsc.echo (repeatable; 'wsconform cases' "
                 "lists each case's needs)"},
 };
+
+// Every declared name must be one some case of `cat` needs: a typo would
+// otherwise silently leave its cases out. Throws usage_error naming the known ones.
+void check_capability_names(const std::vector<std::string>& declared, const catalogue::Catalogue& cat);
 
 // Keeps the cases whose every requirement is in `declared`; writes one line per
 // case left out to `notes`.

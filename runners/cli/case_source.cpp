@@ -38,19 +38,36 @@ std::shared_ptr<const case_source> case_source::load(const std::optional<std::st
     }
 }
 
-case_plan case_source::select(const std::vector<std::string>& include, const std::vector<std::string>& exclude,
-                              catalogue::Role under_test) const {
+namespace {
+
+std::vector<const catalogue::Case*> pick(const catalogue::Catalogue& cat, const std::vector<std::string>& include,
+                                         const std::vector<std::string>& exclude) {
     std::vector<const catalogue::Case*> chosen;
     try {
-        chosen = catalogue::select(cat_.cases, include, exclude);
+        chosen = catalogue::select(cat.cases, include, exclude);
     } catch (const std::invalid_argument& e) {
         throw usage_error(e.what());
     }
+    // Our handshake section (0.x) joins only when a pattern names it.
     const bool wants_handshake =
         std::any_of(include.begin(), include.end(), [](const std::string& p) { return !p.empty() && p[0] == '0'; });
+    if (!wants_handshake) std::erase_if(chosen, [](const catalogue::Case* c) { return c->id.is_handshake(); });
+    return chosen;
+}
+
+}  // namespace
+
+case_plan case_source::select_any_role(const std::vector<std::string>& include,
+                                       const std::vector<std::string>& exclude) const {
     case_plan plan;
-    for (const catalogue::Case* c : chosen) {
-        if (c->id.is_handshake() && !wants_handshake) continue;
+    for (const catalogue::Case* c : pick(cat_, include, exclude)) plan.push_back(plan_entry(*c));
+    return plan;
+}
+
+case_plan case_source::select(const std::vector<std::string>& include, const std::vector<std::string>& exclude,
+                              catalogue::Role under_test) const {
+    case_plan plan;
+    for (const catalogue::Case* c : pick(cat_, include, exclude)) {
         if (!c->applies_to(under_test)) continue;
         plan.push_back(plan_entry(*c));
     }

@@ -36,6 +36,9 @@ public:
     // usage_error for an unknown literal id.
     case_plan select(const std::vector<std::string>& include, const std::vector<std::string>& exclude,
                      catalogue::Role under_test) const;
+    // The same patterns for every role (`wsconform cases`): '*' means what it means
+    // to `client` and `server`.
+    case_plan select_any_role(const std::vector<std::string>& include, const std::vector<std::string>& exclude) const;
     // Every case of the catalogue, for listings.
     case_plan all() const;
 

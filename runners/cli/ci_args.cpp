@@ -24,12 +24,14 @@ report::ci_options read_ci_options(const parsed_args& a, const case_source& sour
     if (auto f = a.get("junit")) ci.junit = *f;
     if (auto f = a.get("baseline")) ci.baseline = *f;
     ci.update_baseline = a.has("update-baseline");
-    if (ci.update_baseline && !ci.baseline) throw usage_error("--update-baseline needs --baseline FILE");
     ci.pass_policy = a.get("pass-policy");
     if (auto d = a.get("compare")) ci.compare_with = *d;
     ci.html = !a.has("no-html");
+    ci.allow_missing = a.has("allow-missing");
+    ci.wire_logs = a.has("verbose");
     ci.lookup = report::catalogue_lookup(source.catalogue());
     for (const auto& c : plan) ci.case_ids.push_back(c.id);
+    if (const std::string problem = report::check_ci_options(ci); !problem.empty()) throw usage_error(problem);
     return ci;
 }
 

@@ -10,8 +10,10 @@
 #include "exit_codes.hpp"
 #include "fuzzing_client.hpp"
 #include "progress.hpp"
-#include "report_hook.hpp"
+#include "run_end.hpp"
+#include "run_options.hpp"
 #include "section_summary.hpp"
+#include "spec_warnings.hpp"
 #include "stop_signals.hpp"
 #include "tls_args.hpp"
 
@@ -21,22 +23,23 @@ namespace {
 
 constexpr std::array own_specs{
     option_spec{"spec", 's', "FILE", "fuzzingclient.json: servers, cases, exclude-cases, options, outdir"},
-    option_spec{"cases", 'c', "PATTERNS", "cases to run, e.g. 1.*,6.4.* (default: the spec's, else *)"},
-    option_spec{"exclude-cases", 'x', "PATTERNS", "cases to leave out"},
     option_spec{"agent", 'a', "NAME", "report name of the server (default: its Server header)"},
     option_spec{"outdir", 'o', "DIR", "report directory (default ./reports/servers)"},
     option_spec{"resume", 0, "", "skip cases whose results are already in the outdir"},
-    option_spec{"jobs", 'j', "N", "run up to N cases at once (default 1)"},
-    option_spec{"catalogue", 0, "DIR", "case catalogue directory (default: the built-in one)"},
-    option_spec{"quiet", 'q', "", "no per-case lines; just the summary"},
+    option_spec{"jobs", 'j', "N",
+                "run up to N cases at once (default 1); a case that fails while others run is re-run alone"},
     option_spec{"help", 'h', "", "show this help"},
 };
 
-std::vector<option_spec> all_specs() { return join_specs({own_specs, capability_option_specs, ci_option_specs, tls_option_specs}); }
+std::vector<option_spec> all_specs() {
+    return join_specs({own_specs, selection_option_specs, run_option_specs, capability_option_specs, ci_option_specs,
+                       tls_option_specs});
+}
 
 }  // namespace
 
 int run_fuzzing_client(std::span<const std::string> args) {
+    const run_clock clock;
     const auto specs = all_specs();
     const auto a = parse_args(args, specs);
     if (a.has("help")) {
@@ -49,6 +52,8 @@ int run_fuzzing_client(std::span<const std::string> args) {
     }
     if (a.positional().size() > 1) throw usage_error("give at most one server URL");
 
+    // Every flag is checked before the first case: a typo must not cost a run.
+    const int jobs = static_cast<int>(a.integer("jobs", 1, 1, 256));
     catalogue::Spec spec;
     spec.mode = catalogue::SpecMode::fuzzing_client;
     spec.cases = {"*"};
@@ -57,6 +62,7 @@ int run_fuzzing_client(std::span<const std::string> args) {
     if (auto file = a.get("spec")) {
         spec = read_spec(*file, catalogue::SpecMode::fuzzing_client);
         spec_file = *file;
+        warn_unimplemented_keys(spec, spec_file, std::cerr);
     }
     if (spec.servers.empty()) {
         // catalogue.md §5: the command-line URL is used when the spec lists no server.
@@ -67,18 +73,19 @@ int run_fuzzing_client(std::span<const std::string> args) {
     } else if (!a.positional().empty()) {
         throw usage_error("the spec lists servers already; leave out the URL or the spec's servers");
     }
-    if (a.has("cases")) spec.cases = split_list(a.all("cases"));
-    if (a.has("exclude-cases")) spec.exclude_cases = split_list(a.all("exclude-cases"));
+    apply_selection_flags(spec, a);
     const std::filesystem::path outdir = a.get_or("outdir", spec.outdir);
 
     const auto source = case_source::load(a.get("catalogue"));
+    const auto declared = split_list(a.all("capability"));
+    check_capability_names(declared, source->catalogue());
     // The fuzzer is the client, so the implementation under test is a server.
     const case_plan plan = apply_shard(
-        keep_declared_capabilities(source->select(spec.cases, spec.exclude_cases, catalogue::Role::server),
-                                   split_list(a.all("capability")), std::cerr),
+        keep_declared_capabilities(source->select(spec.cases, spec.exclude_cases, catalogue::Role::server), declared,
+                                   std::cerr),
         a);
     if (plan.empty()) throw usage_error("no case matches the selection");
-    const report::ci_options ci = read_ci_options(a, *source, plan);
+    report::ci_options ci = read_ci_options(a, *source, plan);
 
     const std::string where = spec_file.empty() ? std::string("options") : spec_file + ": key 'options'";
     const engine::timeouts base = apply_timeout_options({}, spec.options, where);
@@ -97,14 +104,16 @@ int run_fuzzing_client(std::span<const std::string> args) {
         s.agent = a.get("agent").value_or(e.agent.value_or(""));
         s.origin = e.origin;
         s.sni = e.hostname.value_or("");
-        s.limits = apply_timeout_options(
-            base, e.options, spec_file.empty() ? "options" : spec_file + ": key '" + key + ".options'");
+        s.limits = apply_timeout_flag(
+            apply_timeout_options(base, e.options,
+                                  spec_file.empty() ? "options" : spec_file + ": key '" + key + ".options'"),
+            a);
         s.cases = plan;
         servers.push_back(std::move(s));
     }
 
     fuzzing_client_options opts;
-    opts.jobs = static_cast<int>(a.number("jobs", 1, 1, 256));
+    opts.jobs = jobs;
     opts.resume = a.has("resume");
     opts.connect.tls = read_tls_options(a);
     opts.excluded = make_agent_exclusion(spec.exclude_agent_cases);
@@ -126,10 +135,10 @@ int run_fuzzing_client(std::span<const std::string> args) {
         shown.finished(r);
         summary.add(r);
     };
+    client.on_case_deferred = [&](const planned_case&, const report::case_result& first) { shown.deferred(first); };
     client.on_case_skipped = [&](const planned_case& c, const std::string& why, const report::case_result* r) {
         shown.skipped(c.id, why);
         if (r) summary.add(*r);
-        else if (why != "interrupted") summary.add_missing(c.id);
     };
     client.on_note = [&](const std::string& line) {
         shown.done();
@@ -156,25 +165,16 @@ int run_fuzzing_client(std::span<const std::string> args) {
         io.stop();
     });
     io.run();
-
     shown.done();
-    std::cout << "\n";
-    summary.print(std::cout);
-    // docs/exit-codes.md: a run that could not finish is no conformance statement,
-    // so its code wins over the gate's; the reports are written all the same.
-    report_written(outdir, std::cout);
-    const int gate = finish_ci(outdir, store.results(), ci);
-    // The gate line above judges only the results there are; say when the exit code
-    // is about the run instead, so a log reading "PASS" is not taken for a pass.
-    if (result.interrupted) {
-        std::cout << "exit " << exit_code::interrupted << ": interrupted; the gate covers only the cases that finished\n";
-        return exit_code::interrupted;
-    }
-    if (result.ran == 0 && result.unreachable_servers > 0) {
-        std::cout << "exit " << exit_code::unreachable << ": no server could be reached; nothing was tested\n";
-        return exit_code::unreachable;
-    }
-    return gate;
+
+    // Each server owed its cases under the name its results carry (completeness.hpp).
+    ci.expected.emplace();
+    for (const auto& [name, ids] : result.owed) report::merge_expected(*ci.expected, {{name, ids}});
+    run_end_state state;
+    state.interrupted = result.interrupted;
+    if (result.ran == 0 && result.unreachable_servers > 0 && !opts.resume)
+        state.nothing_tested = "no server could be reached";
+    return end_run(outdir, store, std::move(ci), summary, clock, state, std::cout);
 }
 
 }  // namespace wsc::cli

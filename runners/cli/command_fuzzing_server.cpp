@@ -1,6 +1,7 @@
 // `wsconform server`: the fuzzing server (tests clients), catalogue.md §4.
 #include <array>
 #include <iostream>
+#include <set>
 #include <sstream>
 
 #include "args.hpp"
@@ -12,7 +13,10 @@
 #include "fuzzing_server.hpp"
 #include "progress.hpp"
 #include "report_hook.hpp"
+#include "run_end.hpp"
+#include "run_options.hpp"
 #include "section_summary.hpp"
+#include "spec_warnings.hpp"
 #include "stop_signals.hpp"
 #include "version.hpp"
 #include "wsc/net/tls_options.hpp"
@@ -26,21 +30,20 @@ constexpr std::array own_specs{
     option_spec{"spec", 's', "FILE", "fuzzingserver.json: url, cases, exclude-cases, exclude-agent-cases, outdir"},
     option_spec{"port", 'p', "N", "TCP port (default: the spec url's, else 9001; 0 picks a free one)"},
     option_spec{"bind", 0, "ADDR", "address to listen on (default 127.0.0.1)"},
-    option_spec{"cases", 'c', "PATTERNS", "cases to offer, e.g. 1.*,6.4.* (default: the spec's, else *)"},
-    option_spec{"exclude-cases", 'x', "PATTERNS", "cases to leave out"},
     option_spec{"outdir", 'o', "DIR", "report directory (default ./reports/clients)"},
     option_spec{"cert", 0, "FILE", "serve wss with this certificate chain (PEM)"},
     option_spec{"key", 0, "FILE", "private key (PEM) for --cert"},
-    option_spec{"catalogue", 0, "DIR", "case catalogue directory (default: the built-in one)"},
-    option_spec{"quiet", 'q', "", "no per-case lines; just the summary"},
     option_spec{"help", 'h', "", "show this help"},
 };
 
-std::vector<option_spec> all_specs() { return join_specs({own_specs, capability_option_specs, ci_option_specs}); }
+std::vector<option_spec> all_specs() {
+    return join_specs({own_specs, selection_option_specs, run_option_specs, capability_option_specs, ci_option_specs});
+}
 
 }  // namespace
 
 int run_fuzzing_server(std::span<const std::string> args) {
+    const run_clock clock;
     const auto specs = all_specs();
     const auto a = parse_args(args, specs);
     if (a.has("help")) {
@@ -62,9 +65,9 @@ int run_fuzzing_server(std::span<const std::string> args) {
     if (auto file = a.get("spec")) {
         spec = read_spec(*file, catalogue::SpecMode::fuzzing_server);
         spec_file = *file;
+        warn_unimplemented_keys(spec, spec_file, std::cerr);
     }
-    if (a.has("cases")) spec.cases = split_list(a.all("cases"));
-    if (a.has("exclude-cases")) spec.exclude_cases = split_list(a.all("exclude-cases"));
+    apply_selection_flags(spec, a);
     const std::filesystem::path outdir = a.get_or("outdir", spec.outdir);
 
     fuzzing_server_options opts;
@@ -79,24 +82,26 @@ int run_fuzzing_server(std::span<const std::string> args) {
         opts.port = url->port;
         tls = url->tls;
     }
-    opts.port = static_cast<std::uint16_t>(a.number("port", opts.port, 0, 65535));
+    opts.port = static_cast<std::uint16_t>(a.integer("port", opts.port, 0, 65535));
     net::tls_options tls_files;
     tls_files.cert_file = a.get_or("cert", spec.cert.value_or(""));
     tls_files.key_file = a.get_or("key", spec.key.value_or(""));
     if (tls || a.has("cert") || a.has("key")) opts.tls = net::make_server_tls_context(tls_files);
     const std::string where = spec_file.empty() ? std::string("options") : spec_file + ": key 'options'";
-    opts.limits = apply_timeout_options({}, spec.options, where);
+    opts.limits = apply_timeout_flag(apply_timeout_options({}, spec.options, where), a);
     opts.excluded = make_agent_exclusion(spec.exclude_agent_cases);
     opts.server_header = product;
 
     const auto source = case_source::load(a.get("catalogue"));
+    const auto declared = split_list(a.all("capability"));
+    check_capability_names(declared, source->catalogue());
     // The fuzzer is the server, so the implementation under test is a client.
     opts.cases = apply_shard(
-        keep_declared_capabilities(source->select(spec.cases, spec.exclude_cases, catalogue::Role::client),
-                                   split_list(a.all("capability")), std::cerr),
+        keep_declared_capabilities(source->select(spec.cases, spec.exclude_cases, catalogue::Role::client), declared,
+                                   std::cerr),
         a);
     if (opts.cases.empty()) throw usage_error("no case matches the selection");
-    const report::ci_options ci = read_ci_options(a, *source, opts.cases);
+    report::ci_options ci = read_ci_options(a, *source, opts.cases);
     const int total = static_cast<int>(opts.cases.size());
 
     std::filesystem::create_directories(outdir);
@@ -121,7 +126,13 @@ int run_fuzzing_server(std::span<const std::string> args) {
         server->stop();
         io.stop();
     });
-    server->on_case_started = [&](const std::string&, const planned_case& c) { shown.started(c.id); };
+    // Every agent that played a case owes every offered case (less its exclusions):
+    // a client that stops after one of eight leaves seven missing.
+    std::set<std::string> agents;
+    server->on_case_started = [&](const std::string& agent, const planned_case& c) {
+        agents.insert(agent);
+        shown.started(c.id);
+    };
     server->on_case_finished = [&](const report::case_result& r) {
         shown.finished(r);
         summary.add(r);
@@ -129,10 +140,20 @@ int run_fuzzing_server(std::span<const std::string> args) {
     server->on_note = [&](const std::string& line) {
         if (!a.has("quiet")) shown.note(line);
     };
+    const auto owed_now = [&] {
+        report::expected_cases owed;
+        for (const auto& [agent, cases] : store.results()) agents.insert(agent);
+        for (const auto& agent : agents)
+            for (const auto& c : opts.cases)
+                if (!opts.excluded || !opts.excluded(agent, c.id)) owed[agent].push_back(c.id);
+        return owed;
+    };
     // Harnesses often kill the server after /updateReports, so the HTML is current then.
     server->on_update_reports = [&] {
         std::ostringstream quiet;
-        if (ci.html) report::finish_run(store.results(), outdir, ci.html_only(), quiet, std::cerr);
+        report::ci_options now = ci.html_only();
+        now.expected = owed_now();
+        if (ci.html) report::finish_run(store.results(), outdir, now, quiet, std::cerr);
         report_written(outdir, std::cout);
     };
     server->on_shutdown = [&] {
@@ -145,13 +166,13 @@ int run_fuzzing_server(std::span<const std::string> args) {
     std::cout << "listening on " << (opts.tls ? "wss://" : "ws://") << opts.bind_address << ":" << server->port()
               << "/ (" << total << " cases)" << std::endl;
     io.run();
-
     shown.done();
-    std::cout << "\n";
-    summary.print(std::cout);
-    report_written(outdir, std::cout);
-    const int gate = finish_ci(outdir, store.results(), ci);
-    return interrupted ? exit_code::interrupted : gate;
+
+    ci.expected = owed_now();
+    run_end_state state;
+    state.interrupted = interrupted;
+    if (agents.empty()) state.nothing_tested = "no client played a case";
+    return end_run(outdir, store, std::move(ci), summary, clock, state, std::cout);
 }
 
 }  // namespace wsc::cli

@@ -27,6 +27,30 @@ void fuzzing_client::run(std::function<void(const outcome&)> done) {
     launch_more();
 }
 
+namespace {
+
+// Concurrency can delay or refuse a case, never make it pass: a clean pass is final.
+bool clean_pass(const report::case_result& r) {
+    namespace b = report::behavior;
+    const bool main_ok = r.behavior == b::ok || r.behavior == b::informational || r.behavior == b::unimplemented;
+    const bool close_ok = r.behavior_close == b::ok || r.behavior_close == b::informational;
+    return main_ok && close_ok;
+}
+
+std::string one_line(std::string s, std::size_t max) {
+    for (auto& c : s)
+        if (c == '\n' || c == '\r') c = ' ';
+    if (s.size() > max) s = s.substr(0, max) + "...";
+    return s;
+}
+
+std::string first_run_text(const report::case_result& first, int jobs) {
+    return "its first run, while other cases ran beside it (--jobs " + std::to_string(jobs) + "), gave " +
+           first.behavior + " / " + first.behavior_close + (first.result.empty() ? "" : ": " + one_line(first.result, 200));
+}
+
+}  // namespace
+
 void fuzzing_client::stop() {
     if (stopped_ || finished_) return;
     stopped_ = true;
@@ -35,6 +59,11 @@ void fuzzing_client::stop() {
     running_.clear();
     // Aborted cases come back through case_done, which drops them while stopped.
     for (const auto& d : running) d->abort();
+    // A finished case keeps its result even when its re-run never happened.
+    if (rerunning_) deferred_.insert(deferred_.begin(), *rerunning_);
+    rerunning_.reset();
+    keep_deferred("not re-run alone: the run was interrupted");
+    record_owed();
     // A connect still pending may take its full timeout; the run ends without it
     // (its handler sees stopped_ and does nothing).
     finish_run();
@@ -46,8 +75,21 @@ void fuzzing_client::finish_run() {
     done_(outcome_);
 }
 
+void fuzzing_client::record_owed() {
+    if (server_ >= servers_.size()) return;
+    const server_under_test& s = servers_[server_];
+    std::string name = agent_.empty() ? s.url.to_string() : agent_;
+    for (const auto& [label, ids] : outcome_.owed)
+        if (label == name) return;  // already recorded (stop after the server finished)
+    std::vector<std::string> ids;
+    for (const auto& c : s.cases)
+        if (agent_.empty() || !opts_.excluded || !opts_.excluded(agent_, c.id)) ids.push_back(c.id);
+    outcome_.owed.emplace_back(std::move(name), std::move(ids));
+}
+
 void fuzzing_client::next_server() {
     if (finished_) return;
+    record_owed();
     ++server_;
     if (server_ >= servers_.size() || stopped_) return finish_run();
     next_ = 0;
@@ -75,13 +117,37 @@ void fuzzing_client::launch_more() {
         }
         start_case(c);
     }
+    // Every case has had its first run: the disturbed ones go again, one at a time.
+    if (!stopped_ && !unreachable_ && in_flight_ == 0 && next_ >= s.cases.size() && start_rerun()) return;
     maybe_finish_server();
 }
 
+bool fuzzing_client::start_rerun() {
+    if (rerunning_ || deferred_.empty()) return false;
+    rerunning_ = std::move(deferred_.front());
+    deferred_.erase(deferred_.begin());
+    start_case(*rerunning_->c);
+    return true;
+}
+
+void fuzzing_client::keep_deferred(const std::string& why) {
+    // First runs that cannot be repeated (the server went away, or the user
+    // stopped the run) are stored as they are, saying so.
+    auto pending = std::move(deferred_);
+    deferred_.clear();
+    for (auto& d : pending) {
+        d.first.note += (d.first.note.empty() ? "" : " ") + why + "; it ran while other cases ran beside it (--jobs " +
+                        std::to_string(opts_.jobs) + "), so its verdict may be the neighbours' doing";
+        store(std::move(d.first), *d.c);
+    }
+}
+
 void fuzzing_client::maybe_finish_server() {
-    if (finished_ || stopped_ || in_flight_ > 0 || advancing_) return;
+    if (finished_ || stopped_ || in_flight_ > 0 || advancing_ || rerunning_) return;
     const server_under_test& s = servers_[server_];
     if (unreachable_ || next_ >= s.cases.size()) {
+        if (!unreachable_ && !deferred_.empty()) return;  // start_rerun() takes them
+        keep_deferred("not re-run alone: the server became unreachable");
         // Later servers still run after an unreachable one (catalogue.md §5).
         advancing_ = true;
         net::asio::post(io_, [this] {
@@ -92,6 +158,10 @@ void fuzzing_client::maybe_finish_server() {
 }
 
 void fuzzing_client::start_case(const planned_case& c) {
+    // Whatever is in flight now runs beside this case, and this case beside it.
+    const bool crowded = in_flight_ > 0;
+    for (auto& [other, flag] : overlapped_) flag = flag || crowded;
+    overlapped_[&c] = crowded;
     ++in_flight_;
     if (on_case_started) on_case_started(c);
     const server_under_test& s = servers_[server_];
@@ -104,8 +174,15 @@ void fuzzing_client::start_case(const planned_case& c) {
         const server_under_test& s = servers_[server_index];
         if (ec) {
             --in_flight_;
+            overlapped_.erase(&c);
             give_up("cannot connect to " + s.url.to_string() + ": " + ec.message());
-            if (on_case_skipped) on_case_skipped(c, "server unreachable", nullptr);
+            if (rerunning_ && rerunning_->c == &c) {
+                // The re-run could not connect: keep the first run's result, flagged.
+                deferred_.insert(deferred_.begin(), std::move(*rerunning_));
+                rerunning_.reset();
+            } else if (on_case_skipped) {
+                on_case_skipped(c, "server unreachable", nullptr);
+            }
             return launch_more();
         }
         // `started` and the clock begin once TCP is connected (catalogue.md §7.3).
@@ -134,18 +211,37 @@ void fuzzing_client::case_done(report::case_result r, const planned_case& c, net
             running_.erase(it);
             break;
         }
+    const bool crowded = overlapped_[&c];
+    overlapped_.erase(&c);
     if (agent_.empty()) {
         // catalogue.md §5: the spec's agent, else the Server header, else UnknownServer.
         agent_ = !r.agent.empty() ? r.agent : server_header_of(r.http_response);
         if (agent_.empty()) agent_ = "UnknownServer";
     }
+    if (rerunning_ && rerunning_->c == &c) {
+        r.note += (r.note.empty() ? "" : " ") + std::string("Re-run alone before its verdict was final: ") +
+                  first_run_text(rerunning_->first, opts_.jobs) + ".";
+        rerunning_.reset();
+        ++outcome_.rerun;
+        store(std::move(r), c);
+        return launch_more();
+    }
+    if (crowded && !clean_pass(r)) {
+        if (on_case_deferred) on_case_deferred(c, r);
+        deferred_.push_back({&c, std::move(r)});
+        return launch_more();
+    }
+    store(std::move(r), c);
+    launch_more();
+}
+
+void fuzzing_client::store(report::case_result r, const planned_case& c) {
     r.agent = agent_;
     if (r.position == 0) r.position = c.position;  // client mode: the global position
     if (r.id.empty()) r.id = c.id;
     store_.add(r);
     ++outcome_.ran;
     if (on_case_finished) on_case_finished(r);
-    launch_more();
 }
 
 void fuzzing_client::give_up(const std::string& why) {

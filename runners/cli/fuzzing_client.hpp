@@ -2,9 +2,18 @@
 // (catalogue.md §5): servers in order; for each, every selected case in tuple order
 // on a fresh connection to the same URL. With jobs > 1, up to that many cases of
 // one server run at once; each result is stored as soon as its case ends.
+//
+// Verdicts must not depend on --jobs: a peer that serves one connection at a time
+// makes a neighbour's handshake time out, a loaded one answers late. So a case
+// that ran while another case of the same server was running, and whose verdict
+// is not a clean pass, is not final: it is played again alone once the server's
+// other cases are done, and that verdict is stored, its note saying what the
+// first run gave. A clean pass (OK or INFORMATIONAL both ways, or UNIMPLEMENTED)
+// is final either way: concurrency can only make a case fail, never pass.
 #pragma once
 
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <set>
@@ -40,8 +49,13 @@ class fuzzing_client {
 public:
     struct outcome {
         int ran = 0;                  // cases that produced a result in this run
+        int rerun = 0;                // cases played again alone (see above)
         int unreachable_servers = 0;  // servers whose connection failed
         bool interrupted = false;
+        // Per server, the name its results are filed under (the agent, or the URL
+        // when no case ever got an answer) and the cases it owed: the plan less
+        // exclude-agent-cases. What has no result is missing (exit 4).
+        std::vector<std::pair<std::string, std::vector<std::string>>> owed;
     };
 
     std::function<void(const planned_case&)> on_case_started;
@@ -51,6 +65,9 @@ public:
     std::function<void(const planned_case&, const std::string& why, const report::case_result* result)>
         on_case_skipped;
     std::function<void(const std::string& line)> on_note;
+    // A case whose first run may have been disturbed by a neighbour; it will be
+    // played again alone. `first` is what that run gave (not stored).
+    std::function<void(const planned_case&, const report::case_result& first)> on_case_deferred;
 
     fuzzing_client(net::asio::io_context& io, std::vector<server_under_test> servers, fuzzing_client_options opts,
                    report::result_store& store);
@@ -64,6 +81,10 @@ private:
     void launch_more();
     void start_case(const planned_case& c);
     void case_done(report::case_result r, const planned_case& c, net::session_driver* d);
+    void store(report::case_result r, const planned_case& c);
+    bool start_rerun();
+    void keep_deferred(const std::string& why);
+    void record_owed();
     void give_up(const std::string& why);
     void maybe_finish_server();
     void finish_run();
@@ -81,6 +102,15 @@ private:
     std::string agent_;
     bool unreachable_ = false, stopped_ = false, finished_ = false, advancing_ = false;
     std::set<std::shared_ptr<net::session_driver>> running_;
+    // In-flight cases of the current server, each flagged once another case ran
+    // beside it.
+    std::map<const planned_case*, bool> overlapped_;
+    struct deferred {
+        const planned_case* c;
+        report::case_result first;
+    };
+    std::vector<deferred> deferred_;  // to be played again alone, in order
+    std::optional<deferred> rerunning_;
 };
 
 // The Server header of a raw response head, or "" (catalogue.md §5: agent fallback).

@@ -42,7 +42,8 @@ void print_help(std::ostream& out) {
     }
     out << "\nRun 'wsconform COMMAND --help' for a command's options.\n"
            "Exit codes: 0 pass, 1 conformance regression (against --baseline, else any failing case), "
-           "2 usage or spec error, 3 peer unreachable, 130 interrupted (docs/exit-codes.md).\n";
+           "2 usage or spec error, 3 peer unreachable, 4 incomplete run (selected cases without a result; "
+           "--allow-missing), 130 interrupted (docs/exit-codes.md).\n";
 }
 
 }  // namespace

@@ -24,18 +24,38 @@ progress::style progress::pick(bool quiet) {
 
 void progress::started(const std::string& id) {
     running_.insert(id);
+    started_at_[id] = std::chrono::steady_clock::now();
     if (style_ == style::live) draw();
+}
+
+double progress::took_ms(const std::string& id) {
+    const auto it = started_at_.find(id);
+    if (it == started_at_.end()) return -1;
+    const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - it->second).count();
+    started_at_.erase(it);
+    return ms;
+}
+
+void progress::deferred(const report::case_result& first) {
+    running_.erase(first.id);
+    const double ms = took_ms(first.id);
+    if (style_ == style::quiet) return;
+    char took[32];
+    std::snprintf(took, sizeof took, "%.0f ms", ms < 0 ? first.duration_ms : ms);
+    note("[" + std::to_string(finished_) + "/" + std::to_string(total_) + "] " + first.id + " " + first.behavior +
+         "/" + first.behavior_close + " " + took + " while other cases ran: not final, re-run alone at the end");
 }
 
 void progress::finished(const report::case_result& r) {
     running_.erase(r.id);
+    const double ms = took_ms(r.id);
     ++finished_;
     ++counts_[r.behavior];
     if (style_ == style::lines) {
-        char ms[32];
-        std::snprintf(ms, sizeof ms, "%.0f ms", r.duration_ms);
+        char took[32];
+        std::snprintf(took, sizeof took, "%.0f ms", ms < 0 ? r.duration_ms : ms);
         out_ << "[" << finished_ << "/" << total_ << "] " << r.id << " " << r.behavior << "/" << r.behavior_close
-             << " " << ms << "\n"
+             << " " << took << (r.note.find("Re-run alone") != std::string::npos ? " (re-run alone)" : "") << "\n"
              << std::flush;
     } else if (style_ == style::live) {
         draw();
@@ -44,6 +64,7 @@ void progress::finished(const report::case_result& r) {
 
 void progress::skipped(const std::string& id, const std::string& why) {
     running_.erase(id);
+    started_at_.erase(id);
     ++finished_;
     if (style_ != style::quiet) note("[" + std::to_string(finished_) + "/" + std::to_string(total_) + "] " + id +
                                      " skipped: " + why);

@@ -39,3 +39,21 @@ TEST(args, errors_name_the_option) {
     auto range = v({"--port", "70000"});
     EXPECT_THROW(parse_args(range, specs).number("port", 0, 0, 65535), usage_error);
 }
+
+TEST(args, integers_name_their_range_and_refuse_fractions) {
+    const auto message = [](std::initializer_list<const char*> l) {
+        const auto args = v(l);
+        try {
+            parse_args(args, specs).integer("port", 1, 1, 256);
+        } catch (const usage_error& e) {
+            return std::string(e.what());
+        }
+        return std::string("accepted");
+    };
+    EXPECT_EQ(message({"--port", "0"}), "--port: must be between 1 and 256, not 0");
+    EXPECT_EQ(message({"--port", "1.5"}), "--port: '1.5' is not a whole number");
+    EXPECT_EQ(message({"--port", "99999999999999999999"}), "--port: must be between 1 and 256, not 99999999999999999999");
+    EXPECT_EQ(message({"--port", "256"}), "accepted");
+    const auto frac = v({"--port", "0.001"});
+    EXPECT_THROW(parse_args(frac, specs).number("port", 1, 0.01, 10), usage_error);
+}

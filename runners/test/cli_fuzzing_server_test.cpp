@@ -124,16 +124,20 @@ TEST_F(fuzzing_server_process, run_case_then_status_then_update_reports) {
     EXPECT_EQ(one["isServer"], true);
 }
 
+// No client played a case, so nothing was tested: exit 3, not a pass
+// (docs/exit-codes.md).
 TEST_F(fuzzing_server_process, stop_server_ends_the_process) {
     start({"--cases", "1.1.1"});
     control_text(port_, "/stopServer");
-    EXPECT_EQ(proc_->wait(5s), 0);
+    EXPECT_EQ(proc_->wait(5s), 3);
+    EXPECT_NE(proc_->out().find("exit 3: no client played a case"), std::string::npos) << proc_->out();
 }
 
 TEST_F(fuzzing_server_process, update_reports_with_shutdown_on_complete_ends_the_process) {
     start({"--cases", "1.1.1"});
     control_text(port_, "/updateReports?agent=x&shutdownOnComplete=true");
-    EXPECT_EQ(proc_->wait(5s), 0);
+    EXPECT_EQ(proc_->wait(5s), 3);
+    EXPECT_EQ(proc_->out().find("PASS"), std::string::npos) << proc_->out();
 }
 
 TEST_F(fuzzing_server_process, echo_client_subcommand_passes_sections_1_to_5) {

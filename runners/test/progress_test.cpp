@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include <sstream>
+#include <thread>
 
 #include "progress.hpp"
 #include "section_summary.hpp"
@@ -22,10 +23,38 @@ report::case_result result(const std::string& id, const char* behavior, const ch
 TEST(progress, one_quiet_line_per_case_when_not_a_tty) {
     std::ostringstream out;
     cli::progress p(out, cli::progress::style::lines, 517);
-    p.started("2.3");
-    p.finished(result("2.3", "OK", "OK", 3.2));
+    p.finished(result("2.3", "OK", "OK", 3.2));  // never started here: the report's duration
     p.skipped("2.4", "server unreachable");
     EXPECT_EQ(out.str(), "[1/517] 2.3 OK/OK 3 ms\n[2/517] 2.4 skipped: server unreachable\n");
+}
+
+// A case that spent its time timing out has a report duration of 0 (no
+// handshake); the line shows the wall time it really took.
+TEST(progress, the_line_shows_the_wall_time_not_the_report_duration) {
+    std::ostringstream out;
+    cli::progress p(out, cli::progress::style::lines, 2);
+    p.started("9.4.3");
+    std::this_thread::sleep_for(std::chrono::milliseconds(120));
+    p.finished(result("9.4.3", "FAILED", "FAILED", 0));
+    const std::string line = out.str();
+    ASSERT_EQ(line.rfind("[1/2] 9.4.3 FAILED/FAILED ", 0), 0u) << line;
+    EXPECT_GE(std::stod(line.substr(std::string("[1/2] 9.4.3 FAILED/FAILED ").size())), 120) << line;
+}
+
+TEST(progress, a_deferred_case_is_not_counted_until_its_final_result) {
+    std::ostringstream out;
+    cli::progress p(out, cli::progress::style::lines, 2);
+    p.started("9.4.3");
+    p.deferred(result("9.4.3", "FAILED", "FAILED", 0));
+    p.started("9.4.3");
+    auto again = result("9.4.3", "OK", "OK", 5);
+    again.note = "Re-run alone before its verdict was final: ...";
+    p.finished(again);
+    EXPECT_NE(out.str().find("[0/2] 9.4.3 FAILED/FAILED"), std::string::npos) << out.str();
+    EXPECT_NE(out.str().find("re-run alone at the end"), std::string::npos) << out.str();
+    EXPECT_NE(out.str().find("[1/2] 9.4.3 OK/OK"), std::string::npos) << out.str();
+    EXPECT_NE(out.str().find("(re-run alone)"), std::string::npos) << out.str();
+    EXPECT_EQ(p.finished_count(), 1);
 }
 
 TEST(progress, quiet_prints_nothing_per_case) {

@@ -37,7 +37,24 @@ baseline from_index(const nlohmann::json& j, const pass_policy& policy) {
     return b;
 }
 
+// What the case itself says about the verdict that fails: the behavior's text,
+// or the close's when only the close fails. Peers choose some of these words.
+std::string one_line_reason(const case_result& r, const pass_policy& policy) {
+    const bool main_fails = policy.behavior.count(r.behavior) == 0;
+    std::string why = main_fails || r.result_close.empty() ? r.result : r.result_close;
+    if (why.empty()) why = main_fails ? r.result_close : r.result;
+    for (auto& c : why)
+        if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+    return text::shorten(text::valid_utf8(why), 160);
+}
+
 }  // namespace
+
+std::size_t gate_result::missing_count() const {
+    std::size_t n = 0;
+    for (const auto& m : missing) n += m.ids.size();
+    return n;
+}
 
 const baseline_entry* baseline::find(const std::string& agent, const std::string& id) const {
     const auto a = agents.find(agent);
@@ -152,7 +169,7 @@ gate_result compare(const result_set& results, const baseline& accepted, const p
             ++g.checked;
             const baseline_entry* e = accepted.find(agent, r->id);
             gate_finding f{agent, r->id, r->behavior, r->behavior_close,
-                           e ? std::optional<baseline_entry>(*e) : std::nullopt, {}};
+                           e ? std::optional<baseline_entry>(*e) : std::nullopt, {}, one_line_reason(*r, policy)};
             if (policy.passes(*r)) {
                 ++g.passed;
                 if (e) {
@@ -184,9 +201,17 @@ gate_result compare(const result_set& results, const baseline& accepted, const p
         const auto a = results.find(agent);
         for (const auto& [id, e] : cases) {
             if (a != results.end() && a->second.count(id)) continue;
-            g.not_run.push_back({agent, id, {}, {}, e, "in the baseline but not in these results"});
+            g.not_run.push_back({agent, id, {}, {}, e, "in the baseline but not in these results", {}});
         }
     }
+    return g;
+}
+
+gate_result compare(const result_set& results, const baseline& accepted, const pass_policy& policy,
+                    const expected_cases& expected, bool allow_missing) {
+    gate_result g = compare(results, accepted, policy);
+    g.missing = find_missing(results, expected);
+    g.missing_allowed = allow_missing;
     return g;
 }
 
@@ -208,29 +233,57 @@ baseline updated(const result_set& results, const baseline& old, const pass_poli
     return b;
 }
 
-void print(const gate_result& g, std::ostream& out, std::size_t max_lines) {
+const char* verdict_word(const gate_result& g) {
+    if (!g.complete()) return "INCOMPLETE";
+    return g.ok() ? "PASS" : "FAIL";
+}
+
+void print(const gate_result& g, std::ostream& out, const print_options& how) {
     std::size_t lines = 0, left_out = 0;
     const auto line = [&](const char* tag, const gate_finding& f) {
-        if (lines++ >= max_lines) {
+        if (lines++ >= how.max_lines) {
             ++left_out;
             return;
         }
         out << tag << " " << text::valid_utf8(f.agent) << " " << text::valid_utf8(f.id) << ": ";
         if (!f.behavior.empty()) out << f.behavior << " / " << f.behavior_close << " - ";
-        out << f.why;
+        // Without a baseline the case's own reason is the whole story.
+        if (how.baseline || f.reason.empty()) out << f.why;
+        if (!f.reason.empty()) out << (how.baseline ? ": " : "") << text::valid_utf8(f.reason);
         if (f.accepted && !f.accepted->reason.empty() && f.accepted->reason != baseline_todo_reason &&
             f.behavior.empty())
             out << " (" << text::valid_utf8(f.accepted->reason) << ")";
         out << "\n";
     };
-    for (const auto& f : g.regressions) line("REGRESSION", f);
+    for (const auto& f : g.regressions) line(how.baseline ? "REGRESSION" : "FAIL      ", f);
     for (const auto& f : g.improvements) line("IMPROVED  ", f);
     for (const auto& f : g.not_run) line("NOT RUN   ", f);
+    for (const auto& m : g.missing) {
+        if (lines++ >= how.max_lines) {
+            ++left_out;
+            continue;
+        }
+        // One line per agent: a peer that died early leaves hundreds.
+        out << "MISSING    " << text::valid_utf8(m.agent) << ": " << m.ids.size() << " of " << m.expected
+            << " cases have no result: ";
+        for (std::size_t i = 0; i < m.ids.size() && i < how.max_missing_ids; ++i)
+            out << (i ? ", " : "") << text::valid_utf8(m.ids[i]);
+        if (m.ids.size() > how.max_missing_ids) out << ", ... and " << m.ids.size() - how.max_missing_ids << " more";
+        out << "\n";
+    }
     if (left_out) out << "... and " << left_out << " more (see the HTML or JUnit report)\n";
-    out << "gate: " << g.checked << " results, " << g.passed << " pass, " << g.accepted << " accepted by the baseline, "
-        << g.regressions.size() << " regression" << (g.regressions.size() == 1 ? "" : "s") << ", "
-        << g.improvements.size() << " improvement" << (g.improvements.size() == 1 ? "" : "s")
-        << (g.ok() ? " - PASS" : " - FAIL") << "\n";
+    const std::size_t failing = g.regressions.size();
+    out << "gate: " << g.checked << " results, " << g.passed << " pass, ";
+    if (how.baseline)
+        out << g.accepted << " accepted by the baseline, " << failing << " regression" << (failing == 1 ? "" : "s")
+            << ", " << g.improvements.size() << " improvement" << (g.improvements.size() == 1 ? "" : "s");
+    else
+        out << failing << " fail the pass policy";
+    if (!g.missing.empty()) out << ", " << g.missing_count() << " missing" << (g.missing_allowed ? " (allowed)" : "");
+    if (how.not_gated.empty())
+        out << " - " << verdict_word(g) << "\n";
+    else
+        out << " - NOT GATED: " << how.not_gated << "\n";
 }
 
 }  // namespace wsc::report

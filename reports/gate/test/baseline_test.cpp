@@ -2,6 +2,7 @@
 
 #include <sstream>
 
+#include "synthetic.hpp"
 #include "temp_dir.hpp"
 #include "wsc/report/baseline.hpp"
 
@@ -9,20 +10,8 @@ namespace wsc::report {
 
 namespace {
 
-case_result verdict(const std::string& agent, const std::string& id, const char* b, const char* bc) {
-    case_result r;
-    r.agent = agent;
-    r.id = id;
-    r.behavior = b;
-    r.behavior_close = bc;
-    return r;
-}
-
-result_set run_of(std::initializer_list<case_result> list) {
-    result_set s;
-    for (const auto& r : list) s[r.agent][r.id] = r;
-    return s;
-}
+using testing::run_of;
+using testing::verdict;
 
 baseline accepting(std::initializer_list<std::tuple<std::string, std::string, baseline_entry>> list) {
     baseline b;

@@ -161,4 +161,21 @@ result_set synthetic_results(const synthetic_options& o) {
     return out;
 }
 
+case_result verdict(const std::string& agent, const std::string& id, const char* behavior, const char* close,
+                    const std::string& why) {
+    case_result r;
+    r.agent = agent;
+    r.id = id;
+    r.behavior = behavior;
+    r.behavior_close = close;
+    r.result = why;
+    return r;
+}
+
+result_set run_of(std::initializer_list<case_result> results) {
+    result_set s;
+    for (const auto& r : results) s[r.agent][r.id] = r;
+    return s;
+}
+
 }  // namespace wsc::report::testing

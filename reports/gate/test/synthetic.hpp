@@ -23,6 +23,11 @@ struct synthetic_options {
     unsigned seed = 1;  // varies the verdicts
 };
 
+// One result with just these verdicts (and `why` as its reason), and a run of them.
+case_result verdict(const std::string& agent, const std::string& id, const char* behavior, const char* close,
+                    const std::string& why = "");
+result_set run_of(std::initializer_list<case_result> results);
+
 case_result synthetic_result(const std::string& agent, const std::string& id, int index, const synthetic_options& o);
 result_set synthetic_results(const synthetic_options& o = {});
 

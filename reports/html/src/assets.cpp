@@ -86,6 +86,7 @@ table.wire tr.tx td{background:#f4f8ff}table.wire tr.rx td{background:#f3fbf4}ta
 #matrix td.v small.acc{font-size:10px;opacity:.85;font-weight:400}
 #matrix td.v small.unx{font-size:10px;font-weight:600;background:#fff;color:var(--fail);border-radius:3px;margin-top:1px}
 .counts .unx{color:var(--fail);font-weight:600}
+.incomplete{border-left:4px solid var(--missing);background:#f7f1ea;padding:6px 12px;margin:8px 0}.incomplete ul{margin:4px 0 0;padding-left:18px}
 .why{border-left:4px solid var(--line);padding:4px 10px;margin:6px 0;background:#f6f8fa}
 .why.accepted,.why.policy{border-color:var(--pass)}.why.todo,.why.worse,.why.unaccepted{border-color:var(--fail);background:#fdf0f0}
 )CSS";

@@ -89,6 +89,11 @@ public:
     page(const result_set& results, const options& opts) : results_(results), opts_(opts) {
         for (const auto& [agent, cases] : results_) agents_.push_back(agent);
         std::set<std::string, case_id_order> ids(opts_.case_ids.begin(), opts_.case_ids.end());
+        if (opts_.missing)
+            for (const auto& m : *opts_.missing) {
+                if (!results_.count(m.agent)) agents_.push_back(m.agent);
+                ids.insert(m.ids.begin(), m.ids.end());
+            }
         for (const auto& id : all_case_ids(results_)) ids.insert(id);
         ids_.assign(ids.begin(), ids.end());
         if (opts_.comparison)
@@ -149,8 +154,25 @@ private:
                 "Fail</span></p></header>\n<main>\n";
     }
 
+    // The gate fails an incomplete run (exit 4): say so before any verdict count.
+    void missing_notice() {
+        if (!opts_.missing || opts_.missing->empty()) return;
+        out_ += "<div class=\"incomplete\" role=\"alert\"><b>Incomplete run:</b> expected cases have no result, "
+                "so this report is not a full conformance statement (wsconform exits 4 unless "
+                "<code>--allow-missing</code>).<ul>";
+        for (const auto& m : *opts_.missing) {
+            out_ += "<li>" + escape(m.agent) + ": <span class=\"v missing\">Missing</span> " +
+                    std::to_string(m.ids.size()) + " of " + std::to_string(m.expected) + " \xE2\x80\x94 ";
+            for (std::size_t i = 0; i < m.ids.size() && i < 40; ++i) out_ += (i ? ", " : "") + escape(m.ids[i]);
+            if (m.ids.size() > 40) out_ += ", \xE2\x80\xA6 " + std::to_string(m.ids.size() - 40) + " more";
+            out_ += "</li>";
+        }
+        out_ += "</ul></div>\n";
+    }
+
     void summary() {
         out_ += "<section id=\"summary\"><h2>Summary</h2>\n";
+        missing_notice();
         for (std::size_t a = 0; a < agents_.size(); ++a) {
             tally t;
             for (const auto& id : ids_) t.add(find(agents_[a], id), agents_[a], opts_);

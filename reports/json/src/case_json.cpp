@@ -157,6 +157,7 @@ json to_autobahn_json(const case_result& r) {
         for (const auto& row : r.wirelog) times.push_back(std::round(row.at_ms * 1000.0) / 1000.0);
         j[wirelog_times_key] = std::move(times);
     }
+    if (!r.note.empty()) j[note_key] = r.note;
     return j;
 }
 
@@ -208,6 +209,7 @@ case_result from_autobahn_json(const json& j) {
     r.tx_frame_stats = stats_from(j.value("txFrameStats", json::object()));
     if (const auto it = j.find("trafficStats"); it != j.end()) r.traffic_stats = *it;
     r.create_wirelog = value_or<bool>(j, "createWirelog", true);
+    r.note = value_or<std::string>(j, note_key, "");
     if (const auto it = j.find("wirelog"); it != j.end() && it->is_array()) {
         // The times are used only when there is one number per row.
         const json* times = nullptr;

@@ -75,7 +75,7 @@ std::string join(const std::set<std::string>& values) {
 }
 
 struct counts {
-    std::size_t tests = 0, failures = 0, skipped = 0;
+    std::size_t tests = 0, failures = 0, errors = 0, skipped = 0;
     double ms = 0;
 };
 
@@ -114,9 +114,20 @@ std::string render(const result_set& results, const options& opts) {
     std::string suites;
     counts all;
     std::set<std::string, case_id_order> selected(opts.case_ids.begin(), opts.case_ids.end());
-    for (const auto& [agent, cases] : results) {
+    std::set<std::string> agents;
+    for (const auto& [agent, cases] : results) agents.insert(agent);
+    if (opts.expected)
+        for (const auto& [agent, ids] : *opts.expected) agents.insert(agent);
+    const std::map<std::string, case_result> none;
+    for (const auto& agent : agents) {
+        const auto found = results.find(agent);
+        const auto& cases = found == results.end() ? none : found->second;
         std::set<std::string, case_id_order> ids = selected;
         for (const auto& [id, r] : cases) ids.insert(id);
+        std::set<std::string, case_id_order> owed;
+        if (opts.expected)
+            if (const auto e = opts.expected->find(agent); e != opts.expected->end()) owed.insert(e->second.begin(), e->second.end());
+        ids.insert(owed.begin(), owed.end());
         counts mine;
         std::string body;
         for (const auto& id : ids) {
@@ -132,9 +143,17 @@ std::string render(const result_set& results, const options& opts) {
                     xml_escape(desc.empty() ? id : id + " " + desc) + "\" time=\"" +
                     seconds(r ? r->duration_ms : 0) + "\"";
             if (r) mine.ms += r->duration_ms;
-            if (!r) {
+            if (!r && opts.expected && !owed.count(id)) {
                 ++mine.skipped;
-                body += ">\n      <skipped message=\"Missing: no result for this case\"/>\n    </testcase>\n";
+                body += ">\n      <skipped message=\"not run for this agent (exclude-agent-cases)\"/>\n    </testcase>\n";
+                continue;
+            }
+            if (!r) {
+                ++mine.errors;
+                body += ">\n      <error message=\"Missing: no result for this case\" type=\"missing\">"
+                        "The run selected this case but recorded no result: the peer stopped answering, "
+                        "the run was cut short, or the client under test never played it. wsconform exits 4 "
+                        "(incomplete run) unless --allow-missing.</error>\n    </testcase>\n";
                 continue;
             }
             const bool pass = opts.policy.passes(*r);
@@ -165,17 +184,18 @@ std::string render(const result_set& results, const options& opts) {
         all.tests += mine.tests;
         all.failures += mine.failures;
         all.skipped += mine.skipped;
+        all.errors += mine.errors;
         all.ms += mine.ms;
         suites += "  <testsuite name=\"" + xml_escape(opts.suite_prefix + "." + name_part(agent)) + "\" tests=\"" +
                   std::to_string(mine.tests) + "\" failures=\"" + std::to_string(mine.failures) +
-                  "\" errors=\"0\" skipped=\"" + std::to_string(mine.skipped) + "\" time=\"" + seconds(mine.ms) +
+                  "\" errors=\"" + std::to_string(mine.errors) + "\" skipped=\"" + std::to_string(mine.skipped) + "\" time=\"" + seconds(mine.ms) +
                   "\">\n    <properties>\n      <property name=\"agent\" value=\"" + xml_escape(agent) +
                   "\"/>\n      <property name=\"pass-policy\" value=\"" + xml_escape(opts.policy.to_string()) +
                   "\"/>\n    </properties>\n" + body + "  </testsuite>\n";
     }
     return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"" + xml_escape(opts.suite_prefix) +
            "\" tests=\"" + std::to_string(all.tests) + "\" failures=\"" + std::to_string(all.failures) +
-           "\" errors=\"0\" skipped=\"" + std::to_string(all.skipped) + "\" time=\"" + seconds(all.ms) + "\">\n" +
+           "\" errors=\"" + std::to_string(all.errors) + "\" skipped=\"" + std::to_string(all.skipped) + "\" time=\"" + seconds(all.ms) + "\">\n" +
            suites + "</testsuites>\n";
 }
 

@@ -33,6 +33,9 @@ def main():
             problems.append("tests=%s but %d testcases" % (root.get("tests"), len(cases)))
         failures = sum(1 for c in cases if c.find("failure") is not None)
         skipped = sum(1 for c in cases if c.find("skipped") is not None)
+        errors = sum(1 for c in cases if c.find("error") is not None)
+        if int(root.get("errors")) != errors:
+            problems.append("errors=%s, counted %d" % (root.get("errors"), errors))
         if int(root.get("failures")) != failures or failures == 0:
             problems.append("failures=%s, counted %d" % (root.get("failures"), failures))
         if int(root.get("skipped")) != skipped:

@@ -39,7 +39,7 @@ TEST(JUnit, OneTestcasePerCaseGroupedByAgentAndSection) {
     o.case_ids = {"2.2", "2.3", "2.4"};
     const std::string xml = render(s, o);
     EXPECT_EQ(xml.rfind("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites ", 0), 0u);
-    EXPECT_NE(xml.find("<testsuites name=\"wsconform\" tests=\"5\" failures=\"1\" errors=\"0\" skipped=\"2\""),
+    EXPECT_NE(xml.find("<testsuites name=\"wsconform\" tests=\"5\" failures=\"1\" errors=\"1\" skipped=\"1\""),
               std::string::npos) << xml;
     EXPECT_EQ(count(xml, "<testsuite "), 1u);
     EXPECT_EQ(count(xml, "<testcase "), 5u);
@@ -51,7 +51,27 @@ TEST(JUnit, OneTestcasePerCaseGroupedByAgentAndSection) {
     EXPECT_NE(xml.find("expected OK: [pong(ping)]&#10;observed: []"), std::string::npos) << xml;
     EXPECT_NE(xml.find("peer close code: 1002"), std::string::npos);
     EXPECT_NE(xml.find("<skipped message=\"UNIMPLEMENTED: "), std::string::npos);
-    EXPECT_NE(xml.find("<skipped message=\"Missing: no result for this case\"/>"), std::string::npos);
+    // A selected case without a result is an error: the run is incomplete (exit 4).
+    EXPECT_NE(xml.find("<error message=\"Missing: no result for this case\" type=\"missing\">"), std::string::npos);
+}
+
+// With what each agent owed: an agent with no result at all still gets its suite
+// of errors, and a case it did not owe (exclude-agent-cases) is skipped, not an error.
+TEST(JUnit, MissingCasesAreErrorsPerAgentAndExcludedOnesAreSkipped) {
+    result_set s;
+    auto r = one("2.2", "OK", "OK");
+    s[r.agent][r.id] = r;
+    const expected_cases owed{{r.agent, {"2.2", "2.3"}}, {"Silent", {"2.2", "2.3", "2.4"}}};
+    options o;
+    o.case_ids = {"2.2", "2.3", "2.4"};
+    o.expected = &owed;
+    const std::string xml = render(s, o);
+    EXPECT_EQ(count(xml, "<testsuite "), 2u) << xml;
+    EXPECT_NE(xml.find("<testsuites name=\"wsconform\" tests=\"6\" failures=\"0\" errors=\"4\" skipped=\"1\""),
+              std::string::npos) << xml;
+    EXPECT_NE(xml.find("<testsuite name=\"wsconform.Silent\" tests=\"3\" failures=\"0\" errors=\"3\""),
+              std::string::npos) << xml;
+    EXPECT_EQ(count(xml, "exclude-agent-cases"), 1u) << xml;
 }
 
 TEST(JUnit, BaselineAcceptedCasesAreSkippedWithTheReason) {

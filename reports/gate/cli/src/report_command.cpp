@@ -21,11 +21,17 @@ constexpr const char* usage_text =
     "  --baseline FILE       exit 1 on any case worse than FILE accepts (ci/README.md)\n"
     "  --update-baseline     write FILE from these results instead (keeps reasons)\n"
     "  --pass-policy P       default | strict | behavior=A,B;close=C,D\n"
+    "  -v, --verbose         print the wire log of each failing case\n"
+    "  --allow-missing       cases the run selected but has no result for do not fail (exit 4)\n"
     "  --compare DIR         show verdict changes against DIR (ours or Autobahn's) in the HTML\n"
     "  --title TEXT          the page title\n"
     "  --no-html             do not write index.html\n"
     "\n"
-    "Exit codes: 0 pass, 1 conformance regression, 2 usage or input error (docs/exit-codes.md).\n";
+    "Expected cases come from each directory's selection.json (written by the run);\n"
+    "without it, only the results present are judged.\n"
+    "\n"
+    "Exit codes: 0 pass, 1 conformance regression, 2 usage or input error, 4 incomplete\n"
+    "(expected cases missing) (docs/exit-codes.md).\n";
 
 struct usage_problem : std::runtime_error {
     using std::runtime_error::runtime_error;
@@ -66,6 +72,8 @@ parsed parse(std::span<const std::string> args) {
         else if (a == "--compare") p.ci.compare_with = value();
         else if (a == "--title") p.ci.title = value();
         else if (a == "--no-html") flag(), p.ci.html = false;
+        else if (a == "--allow-missing") flag(), p.ci.allow_missing = true;
+        else if (a == "-v" || a == "--verbose") flag(), p.ci.wire_logs = true;
         else if (a == "-o" || a == "--output") p.output = value();
         else if (a == "--html") p.html_dir = value();
         else if (a.size() > 1 && a[0] == '-') throw usage_problem("unknown option " + a);
@@ -80,6 +88,7 @@ int render_dir(parsed& p, std::ostream& out, std::ostream& err) {
     result_set results;
     try {
         results = load_results(dir);
+        p.ci.expected = load_expected(dir);
     } catch (const std::exception& e) {
         err << "wsconform report: " << e.what() << "\n";
         return exit_policy::usage;
@@ -99,6 +108,12 @@ int merge(parsed& p, std::ostream& out, std::ostream& err) {
             if (std::filesystem::equivalent(from, to, ec))
                 throw usage_problem("merge: the output directory must not be one of the inputs");
             for (const auto& note : merge_into(merged, load_results(from))) err << "wsconform report merge: " << note << "\n";
+            // Shards owe together what each owed; an input without selection.json
+            // (an older run, Autobahn's) adds no expectation.
+            if (auto owed = load_expected(from)) {
+                if (!p.ci.expected) p.ci.expected.emplace();
+                merge_expected(*p.ci.expected, *owed);
+            }
         }
         write_results(to, merged);
     } catch (const usage_problem&) {
@@ -109,9 +124,13 @@ int merge(parsed& p, std::ostream& out, std::ostream& err) {
     }
     out << "merged " << result_count(merged) << " results of " << merged.size() << " agent"
         << (merged.size() == 1 ? "" : "s") << " into " << to.string() << "\n";
-    // Merging is a data step; it gates only when asked to (--baseline).
+    // Merging is a data step; it gates only when asked to (--baseline). Without
+    // one it still lists what fails and what is missing, but claims no verdict.
+    if (!p.ci.baseline) p.ci.not_gated = "report merge gates only with --baseline FILE ('wsconform report " +
+                                         to.string() + "' gates the merged results)";
     const int code = finish_run(merged, to, p.ci, out, err);
-    return !p.ci.baseline && code == exit_policy::regression ? exit_policy::pass : code;
+    if (p.ci.baseline) return code;
+    return code == exit_policy::regression || code == exit_policy::incomplete ? exit_policy::pass : code;
 }
 
 int compare_dirs(parsed& p, std::ostream& out, std::ostream& err) {

@@ -45,6 +45,10 @@ struct options {
     // page explains every verdict that is not OK; cases it does not accept are
     // marked unexplained.
     const baseline* accepted = nullptr;
+    // Expected cases with no result, per agent (completeness.hpp): the page opens
+    // with an "incomplete run" notice naming them, and an agent that has no
+    // result at all still gets its column of Missing cells.
+    const std::vector<missing_cases>* missing = nullptr;
     // Caps that keep 517 cases x several agents small and fast.
     std::size_t max_wire_rows = 160;     // rows kept per case (head and tail)
     std::size_t max_preview_chars = 96;  // payload preview per wire row or event

@@ -20,6 +20,9 @@ std::string case_file_stem(const std::string& agent, const std::string& id);
 // The key, beside Autobahn's "wirelog", that holds each row's time (ms since the
 // TCP connection was made, one number per row). Autobahn's readers ignore it.
 inline constexpr const char* wirelog_times_key = "wsconformWirelogTimes";
+// case_result::note (e.g. "Re-run alone before its verdict was final: ..."), when
+// there is one, so a report re-rendered from disk still says it.
+inline constexpr const char* note_key = "wsconformNote";
 
 // The per-case object with exactly Autobahn's 39 keys, plus wirelog_times_key when
 // the wire log has times (our own runs; never for imported Autobahn files). Payloads

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "wsc/report/baseline.hpp"
+#include "wsc/report/completeness.hpp"
 #include "wsc/report/pass_policy.hpp"
 #include "wsc/report/result_set.hpp"
 
@@ -19,8 +20,12 @@ struct options {
     // Cases this baseline accepts are reported as <skipped> with its reason rather
     // than <failure>, so the JUnit view agrees with the gate's exit code.
     const baseline* accepted = nullptr;
-    // Cases selected for the run; those without a result become <skipped> "Missing".
+    // Cases selected for the run; those without a result become <error> "Missing"
+    // (the gate fails an incomplete run, exit 4), so CI views count them.
     std::vector<std::string> case_ids;
+    // What each agent owed (completeness.hpp). When given, every agent in it gets a
+    // suite, and a selected case it did not owe (exclude-agent-cases) is <skipped>.
+    const expected_cases* expected = nullptr;
     std::string suite_prefix = "wsconform";
 };
 
